@@ -1,0 +1,217 @@
+package dev.snow.ref.handshake;
+
+import dev.snow.ref.wire.Bytes32;
+import dev.snow.ref.wire.Frame;
+import dev.snow.ref.wire.Status;
+import dev.snow.ref.wire.Tag;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The handshake of one connection, for either role. The whole state table (docs/PROTOCOL.md,
+ * Handshake) lives in this class:
+ * <pre>
+ * role       state          input                         action                                  next
+ * ---------  -------------  ----------------------------  --------------------------------------  -----------
+ * initiator  CONNECTING     transport ready               send NAME                               AWAIT_STATUS
+ * initiator  AWAIT_STATUS   STATUS nok | not_allowed      close (nok | not_allowed)               CLOSED
+ * initiator  AWAIT_STATUS   STATUS name != dialled        close (protocol_error, NAME-7)          CLOSED
+ * initiator  AWAIT_STATUS   STATUS creation 0             close (protocol_error, HS-7)            CLOSED
+ * initiator  AWAIT_STATUS   STATUS ok|ok_sim|alive        send REPLY(HMAC(ch_a), ch_i)            AWAIT_ACK
+ * initiator  AWAIT_ACK      ACK, wrong digest             close, send nothing (cookie_mismatch)   CLOSED
+ * initiator  AWAIT_ACK      ACK, right digest             register; node_up                       ESTABLISHED
+ * acceptor   ACCEPTING      transport ready               (wait for NAME, HS-1)                   AWAIT_NAME
+ * acceptor   AWAIT_NAME     NAME invalid/own/creation 0   send STATUS not_allowed, close          CLOSED
+ * acceptor   AWAIT_NAME     NAME                          status = policy.admit; nok/not_allowed:
+ *                                                         send STATUS, close; else send STATUS+ch_a AWAIT_REPLY
+ * acceptor   AWAIT_REPLY    REPLY, ch_i == ch_a           close, send nothing (AUTH-5)            CLOSED
+ * acceptor   AWAIT_REPLY    REPLY, wrong digest           close, send nothing (cookie_mismatch)   CLOSED
+ * acceptor   AWAIT_REPLY    REPLY, right digest           register; send ACK(HMAC(ch_i)); node_up ESTABLISHED
+ * any        any            a frame not expected above    close (protocol_error, FRAME-7)         CLOSED
+ * </pre>
+ * Registration failing (no node_id free) closes with not_allowed and sends nothing.
+ */
+public final class Handshake {
+
+    public enum State { CONNECTING, AWAIT_STATUS, AWAIT_ACK, ACCEPTING, AWAIT_NAME, AWAIT_REPLY, ESTABLISHED, CLOSED }
+
+    /** The only frame each waiting state accepts (FRAME-7). */
+    private static final Map<State, Tag> EXPECTS = new EnumMap<>(Map.of(
+            State.AWAIT_STATUS, Tag.STATUS_CHALLENGE,
+            State.AWAIT_ACK, Tag.CHALLENGE_ACK,
+            State.AWAIT_NAME, Tag.NAME,
+            State.AWAIT_REPLY, Tag.CHALLENGE_REPLY));
+
+    private final Direction direction;
+    private final NodeName local;
+    private final int localCreation;
+    private final CookieMac mac;
+    private final DigestComparator comparator;
+    private final ChallengeSource challenges;
+    private final HandshakePolicy policy;
+    private final NodeName dialled;
+
+    private State state;
+    private Bytes32 ownChallenge;
+    private NodeName peer;
+    private int peerCreation;
+
+    private Handshake(Direction direction, NodeName local, int localCreation, CookieMac mac, DigestComparator comparator,
+                      ChallengeSource challenges, HandshakePolicy policy, NodeName dialled) {
+        this.direction = direction;
+        this.local = local;
+        this.localCreation = localCreation;
+        this.mac = mac;
+        this.comparator = comparator;
+        this.challenges = challenges;
+        this.policy = policy;
+        this.dialled = dialled;
+        this.state = direction == Direction.OUTGOING ? State.CONNECTING : State.ACCEPTING;
+    }
+
+    /** The handshake of a connection we dial to {@code dialled}. */
+    public static Handshake initiator(NodeName local, int localCreation, CookieMac mac, DigestComparator comparator,
+                                      ChallengeSource challenges, HandshakePolicy policy, NodeName dialled) {
+        return new Handshake(Direction.OUTGOING, local, localCreation, mac, comparator, challenges, policy, dialled);
+    }
+
+    /** The handshake of a connection we accepted. */
+    public static Handshake acceptor(NodeName local, int localCreation, CookieMac mac, DigestComparator comparator,
+                                     ChallengeSource challenges, HandshakePolicy policy) {
+        return new Handshake(Direction.INCOMING, local, localCreation, mac, comparator, challenges, policy, null);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The peer's name: the dialled one for an initiator, the one from NAME (once read) for an acceptor. */
+    public NodeName peer() {
+        return direction == Direction.OUTGOING ? dialled : peer;
+    }
+
+    /** TCP and TLS are up: the initiator speaks first (HS-1). */
+    public HandshakeStep onTransportReady() {
+        if (state == State.CONNECTING) {
+            state = State.AWAIT_STATUS;
+            return HandshakeStep.next(new Frame.Name(local.full(), localCreation));
+        }
+        if (state == State.ACCEPTING) {
+            state = State.AWAIT_NAME;
+            return HandshakeStep.next();
+        }
+        throw new IllegalStateException("transport ready twice (state " + state + ")");
+    }
+
+    /** A decoded frame from the peer. */
+    public HandshakeStep onFrame(Frame frame) {
+        Tag expected = EXPECTS.get(state);
+        if (expected != frame.tag()) {
+            return fail(FailReason.PROTOCOL_ERROR, "FRAME-7: " + frame.tag() + " is not expected by the "
+                    + roleName() + " in state " + state + (expected == null ? "" : " (expecting " + expected + ")"));
+        }
+        switch (state) {
+            case AWAIT_STATUS:
+                return onStatus((Frame.StatusChallenge) frame);
+            case AWAIT_ACK:
+                return onAck((Frame.ChallengeAck) frame);
+            case AWAIT_NAME:
+                return onName((Frame.Name) frame);
+            case AWAIT_REPLY:
+                return onReply((Frame.ChallengeReply) frame);
+            default:
+                throw new IllegalStateException("no handler for state " + state);
+        }
+    }
+
+    private HandshakeStep onStatus(Frame.StatusChallenge f) {
+        if (f.status() == Status.NOK) {
+            return fail(FailReason.NOK, "STATUS-5: acceptor answered nok");
+        }
+        if (f.status() == Status.NOT_ALLOWED) {
+            return fail(FailReason.NOT_ALLOWED, "STATUS-5: acceptor answered not_allowed");
+        }
+        if (!f.name().equals(dialled.full())) {
+            return fail(FailReason.PROTOCOL_ERROR, "NAME-7: acceptor calls itself \"" + f.name()
+                    + "\" but we dialled \"" + dialled.full() + "\"");
+        }
+        if (f.creation() == 0) {
+            return fail(FailReason.PROTOCOL_ERROR, "HS-7: acceptor creation is 0 (reserved)");
+        }
+        peerCreation = f.creation();
+        ownChallenge = challenges.nextChallenge();
+        state = State.AWAIT_ACK;
+        return HandshakeStep.next(new Frame.ChallengeReply(mac.digest(f.challenge()), ownChallenge));
+    }
+
+    private HandshakeStep onAck(Frame.ChallengeAck f) {
+        if (!comparator.matches(mac.digest(ownChallenge), f.digest())) {
+            return fail(FailReason.COOKIE_MISMATCH, "AUTH-6: CHALLENGE_ACK digest does not match our challenge");
+        }
+        if (!policy.register(dialled, peerCreation, direction)) {
+            return fail(FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + dialled);
+        }
+        state = State.ESTABLISHED;
+        return HandshakeStep.established(dialled, peerCreation);
+    }
+
+    private HandshakeStep onName(Frame.Name f) {
+        NodeName claimed;
+        try {
+            claimed = NodeName.parse(f.name());
+        } catch (InvalidNameException e) {
+            return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "NAME-5: " + e.getMessage());
+        }
+        if (claimed.equals(local)) {
+            return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "NAME-5: peer claims our own name " + local);
+        }
+        if (f.creation() == 0) {
+            return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "HS-7: " + claimed + " sent creation 0 (reserved)");
+        }
+        peer = claimed;
+        peerCreation = f.creation();
+        Status status = policy.admit(claimed, f.creation());
+        if (status == Status.NOK) {
+            return refuse(status, FailReason.NOK, "TIE-2: we (" + local + ") keep our own attempt to " + claimed);
+        }
+        if (status == Status.NOT_ALLOWED) {
+            return refuse(status, FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + claimed);
+        }
+        ownChallenge = challenges.nextChallenge();
+        state = State.AWAIT_REPLY;
+        return HandshakeStep.next(new Frame.StatusChallenge(status, ownChallenge, local.full(), localCreation));
+    }
+
+    private HandshakeStep onReply(Frame.ChallengeReply f) {
+        if (f.challenge().equals(ownChallenge)) {
+            return fail(FailReason.PROTOCOL_ERROR, "AUTH-5: initiator reflected our own challenge");
+        }
+        if (!comparator.matches(mac.digest(ownChallenge), f.digest())) {
+            return fail(FailReason.COOKIE_MISMATCH, "AUTH-6: CHALLENGE_REPLY digest does not match our challenge");
+        }
+        if (!policy.register(peer, peerCreation, direction)) {
+            return fail(FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + peer);
+        }
+        state = State.ESTABLISHED;
+        return HandshakeStep.established(peer, peerCreation, new Frame.ChallengeAck(mac.digest(f.challenge())));
+    }
+
+    /** Acceptor refusal: STATUS with no challenge, then close (STATUS-3). */
+    private HandshakeStep refuse(Status status, FailReason reason, String detail) {
+        state = State.CLOSED;
+        return HandshakeStep.failed(reason, detail, new Frame.StatusChallenge(status, null, local.full(), localCreation));
+    }
+
+    private HandshakeStep fail(FailReason reason, String detail) {
+        state = State.CLOSED;
+        return HandshakeStep.failed(reason, detail);
+    }
+
+    private String roleName() {
+        return direction == Direction.OUTGOING ? "initiator" : "acceptor";
+    }
+}

@@ -1,0 +1,154 @@
+package dev.snow.ref.node;
+
+import dev.snow.ref.handshake.InvalidNameException;
+import dev.snow.ref.handshake.NodeName;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A node's settings (docs/PROTOCOL.md, configuration defaults). Durations are nanoseconds.
+ * {@link #toString()} never shows the cookie (AUTH-7).
+ */
+public final class NodeConfig {
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(7);
+    public static final int DEFAULT_MAX_NODE_ID = 65535;
+    public static final int DEFAULT_MAX_PENDING_HANDSHAKES = 64;
+
+    private final NodeName name;
+    private final String cookie;
+    private final int creation;
+    private final long heartbeatIntervalNanos;
+    private final long heartbeatTimeoutNanos;
+    private final long handshakeTimeoutNanos;
+    private final int maxNodeId;
+    private final int maxPendingHandshakes;
+
+    private NodeConfig(Builder b) throws InvalidNameException {
+        this.name = NodeName.parse(b.name);
+        this.cookie = Objects.requireNonNull(b.cookie, "cookie");
+        if (cookie.isEmpty()) {
+            throw new IllegalArgumentException("cookie must not be empty");
+        }
+        if (b.creation < 1 || b.creation > 255) {
+            throw new IllegalArgumentException("creation must be 1..255 (ID-6), was " + b.creation);
+        }
+        this.creation = b.creation;
+        this.heartbeatIntervalNanos = positive("heartbeat_interval", b.heartbeatInterval);
+        this.heartbeatTimeoutNanos = positive("heartbeat_timeout", b.heartbeatTimeout);
+        this.handshakeTimeoutNanos = positive("handshake_timeout", b.handshakeTimeout);
+        if (b.maxNodeId < 1 || b.maxNodeId > 65535) {
+            throw new IllegalArgumentException("max_node_id must be 1..65535 (ID-1), was " + b.maxNodeId);
+        }
+        this.maxNodeId = b.maxNodeId;
+        if (b.maxPendingHandshakes < 1) {
+            throw new IllegalArgumentException("max_pending_handshakes must be at least 1, was " + b.maxPendingHandshakes);
+        }
+        this.maxPendingHandshakes = b.maxPendingHandshakes;
+    }
+
+    private static long positive(String what, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + d);
+        }
+        return d.toNanos();
+    }
+
+    public static Builder builder(String name, String cookie) {
+        return new Builder(name, cookie);
+    }
+
+    public NodeName name() {
+        return name;
+    }
+
+    /** The shared secret. Never log it. */
+    public String cookie() {
+        return cookie;
+    }
+
+    public int creation() {
+        return creation;
+    }
+
+    public long heartbeatIntervalNanos() {
+        return heartbeatIntervalNanos;
+    }
+
+    public long heartbeatTimeoutNanos() {
+        return heartbeatTimeoutNanos;
+    }
+
+    public long handshakeTimeoutNanos() {
+        return handshakeTimeoutNanos;
+    }
+
+    public int maxNodeId() {
+        return maxNodeId;
+    }
+
+    public int maxPendingHandshakes() {
+        return maxPendingHandshakes;
+    }
+
+    @Override
+    public String toString() {
+        return "NodeConfig[name=" + name + ", cookie=<redacted>, creation=" + creation
+                + ", heartbeat=" + Duration.ofNanos(heartbeatIntervalNanos) + "/" + Duration.ofNanos(heartbeatTimeoutNanos)
+                + ", handshake_timeout=" + Duration.ofNanos(handshakeTimeoutNanos)
+                + ", max_node_id=" + maxNodeId + ", max_pending_handshakes=" + maxPendingHandshakes + "]";
+    }
+
+    /** Defaults from docs/PROTOCOL.md; creation must be set (1..255). */
+    public static final class Builder {
+        private final String name;
+        private final String cookie;
+        private int creation = -1;
+        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        private Duration heartbeatTimeout = DEFAULT_HEARTBEAT_TIMEOUT;
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private int maxNodeId = DEFAULT_MAX_NODE_ID;
+        private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
+
+        private Builder(String name, String cookie) {
+            this.name = name;
+            this.cookie = cookie;
+        }
+
+        public Builder creation(int creation) {
+            this.creation = creation;
+            return this;
+        }
+
+        public Builder heartbeatInterval(Duration d) {
+            this.heartbeatInterval = d;
+            return this;
+        }
+
+        public Builder heartbeatTimeout(Duration d) {
+            this.heartbeatTimeout = d;
+            return this;
+        }
+
+        public Builder handshakeTimeout(Duration d) {
+            this.handshakeTimeout = d;
+            return this;
+        }
+
+        public Builder maxNodeId(int max) {
+            this.maxNodeId = max;
+            return this;
+        }
+
+        public Builder maxPendingHandshakes(int max) {
+            this.maxPendingHandshakes = max;
+            return this;
+        }
+
+        /** Validates everything; messages name the setting and the value seen. */
+        public NodeConfig build() throws InvalidNameException {
+            return new NodeConfig(this);
+        }
+    }
+}

@@ -1,0 +1,425 @@
+package dev.snow.ref.node;
+
+import dev.snow.ref.handshake.ChallengeSource;
+import dev.snow.ref.handshake.CookieMac;
+import dev.snow.ref.handshake.DigestComparator;
+import dev.snow.ref.handshake.Direction;
+import dev.snow.ref.handshake.FailReason;
+import dev.snow.ref.handshake.Handshake;
+import dev.snow.ref.handshake.HandshakePolicy;
+import dev.snow.ref.handshake.InvalidNameException;
+import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.session.CloseCause;
+import dev.snow.ref.session.Connection;
+import dev.snow.ref.session.ConnectionSink;
+import dev.snow.ref.session.DownReason;
+import dev.snow.ref.wire.Status;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * A whole node as one sans-IO state machine (quinn-proto style). The transport (or the
+ * simulator) feeds it:
+ * <ul>
+ *   <li>commands: {@link #connect}, {@link #disconnect}, {@link #shutdown};</li>
+ *   <li>transport inputs: {@link #handleAccepted}, {@link #handleTransportReady},
+ *       {@link #handleBytes}, {@link #handleTransportClosed}, {@link #handleTimeout};</li>
+ * </ul>
+ * and drains {@link #pollTransmit()}, {@link #pollEvent()} and {@link #pollTimeout()} after
+ * every call. {@code now} is a monotonic nanosecond count from the caller's clock; the core
+ * never reads one. Not thread-safe: one caller at a time.
+ */
+public final class NodeCore {
+    private static final long UNSCHEDULED = Long.MIN_VALUE;
+
+    private final NodeConfig config;
+    private final ChallengeSource entropy;
+    private final DigestComparator comparator;
+    private final CookieMac mac;
+    private final NodeTable table;
+    private final Sink sink = new Sink();
+
+    /** Connection id to its slot; looked up only, never iterated for behaviour. */
+    private final Map<Long, Slot> slots = new HashMap<>();
+    /** Unauthenticated incoming connections, oldest first (LIM-2). */
+    private final LinkedHashMap<Long, Slot> pendingIncoming = new LinkedHashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
+    private final ArrayDeque<NodeEvent> events = new ArrayDeque<>();
+    private long nextConnectionId = 1;
+    private long timerSequence;
+    private boolean stopped;
+
+    public NodeCore(NodeConfig config, ChallengeSource entropy) {
+        this(config, entropy, DigestComparator.CONSTANT_TIME, new FifoNodeIdAllocator(config.maxNodeId()));
+    }
+
+    /** With swapped strategies, for tests. */
+    public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, NodeIdAllocator ids) {
+        this.config = config;
+        this.entropy = entropy;
+        this.comparator = comparator;
+        this.mac = new CookieMac(config.cookie());
+        this.table = new NodeTable(config.name(), ids);
+    }
+
+    public NodeName name() {
+        return config.name();
+    }
+
+    public int creation() {
+        return config.creation();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Starts an outgoing attempt to {@code peer}; the transport dials the returned connection. */
+    public ConnectResult connect(String peer, long now) {
+        if (stopped) {
+            return ConnectResult.refused(ConnectResult.Outcome.STOPPED, "node is stopped");
+        }
+        NodeName target;
+        try {
+            target = NodeName.parse(peer);
+        } catch (InvalidNameException e) {
+            return ConnectResult.refused(ConnectResult.Outcome.INVALID_NAME, e.getMessage());
+        }
+        if (target.equals(config.name())) {
+            return ConnectResult.refused(ConnectResult.Outcome.SELF, "NAME-6: refusing to connect to our own name " + target);
+        }
+        if (table.session(target.full()) != null) {
+            return ConnectResult.refused(ConnectResult.Outcome.ALREADY_CONNECTED, "CONN-3: already connected to " + target);
+        }
+        if (table.pendingOutgoing(target.full()) != null) {
+            return ConnectResult.refused(ConnectResult.Outcome.ALREADY_CONNECTING, "already connecting to " + target);
+        }
+        long id = nextConnectionId++;
+        Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, entropy, new Policy(id), target);
+        Slot slot = open(id, hs, now);
+        table.startOutgoing(target, id);
+        reschedule(slot);
+        return ConnectResult.started(id, target);
+    }
+
+    /** Closes the session with {@code peer} (node_down disconnect) and any attempt to it. True if anything closed. */
+    public boolean disconnect(String peer, long now) {
+        boolean closed = false;
+        SessionInfo s = table.session(peer);
+        if (s != null) {
+            Slot slot = slots.get(s.connection());
+            table.remove(peer, s.connection());
+            abandon(slot);
+            events.add(new NodeEvent.NodeDown(peer, s.nodeId(), DownReason.DISCONNECT, "CONN-1: disconnect requested", s.connection()));
+            closed = true;
+        }
+        Long attempt = table.pendingOutgoing(peer);
+        if (attempt != null) {
+            table.clearOutgoing(peer, attempt);
+            abandon(slots.get(attempt));
+            events.add(new NodeEvent.HandshakeFailed(peer, Direction.OUTGOING, FailReason.IO,
+                    "CONN-1: attempt cancelled by disconnect", attempt));
+            closed = true;
+        }
+        return closed;
+    }
+
+    /** Orderly stop: every session ends with node_down disconnect, every handshake is dropped (CONN-1). */
+    public void shutdown(long now) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (SessionInfo s : table.sessions()) {
+            disconnect(s.node(), now);
+        }
+        List<Long> open = new ArrayList<>(slots.keySet());
+        open.sort(null);
+        for (long id : open) {
+            Slot slot = slots.get(id);
+            if (slot == null) {
+                continue;
+            }
+            NodeName peer = slot.connection.peer();
+            if (slot.direction == Direction.OUTGOING) {
+                table.clearOutgoing(peer.full(), id);
+            }
+            abandon(slot);
+            events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(), slot.direction, FailReason.IO,
+                    "node stopping", id));
+        }
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    // ---------------------------------------------------------------- transport inputs
+
+    /**
+     * A connection was accepted (before TLS). Returns its id, or -1 when the node is stopped.
+     * At {@code max_pending_handshakes} the oldest unauthenticated incoming connection is closed
+     * first (LIM-2), so stalled peers cannot lock a good one out (LIM-3).
+     */
+    public long handleAccepted(long now) {
+        if (stopped) {
+            return -1;
+        }
+        while (pendingIncoming.size() >= config.maxPendingHandshakes()) {
+            Slot oldest = pendingIncoming.values().iterator().next();
+            NodeName peer = oldest.connection.peer();
+            abandon(oldest);
+            events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(), Direction.INCOMING,
+                    FailReason.NOT_ALLOWED, "LIM-2: evicted, " + config.maxPendingHandshakes()
+                    + " unauthenticated connections pending", oldest.connection.id()));
+        }
+        long id = nextConnectionId++;
+        Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, entropy, new Policy(id));
+        Slot slot = open(id, hs, now);
+        pendingIncoming.put(id, slot);
+        reschedule(slot);
+        return id;
+    }
+
+    /** TCP and TLS are up on {@code connection}. */
+    public void handleTransportReady(long connection, long now) {
+        Slot slot = slots.get(connection);
+        if (slot != null) {
+            slot.connection.handleTransportReady(now);
+            reschedule(slot);
+        }
+    }
+
+    /** Decrypted bytes read on {@code connection}. */
+    public void handleBytes(long connection, byte[] bytes, int offset, int length, long now) {
+        Slot slot = slots.get(connection);
+        if (slot != null) {
+            slot.connection.handleBytes(bytes, offset, length, now);
+            reschedule(slot);
+        }
+    }
+
+    public void handleBytes(long connection, byte[] bytes, long now) {
+        handleBytes(connection, bytes, 0, bytes.length, now);
+    }
+
+    /** The transport lost {@code connection} (peer close, socket error, TLS failure). */
+    public void handleTransportClosed(long connection, CloseCause cause, String detail, long now) {
+        Slot slot = slots.get(connection);
+        if (slot != null) {
+            slot.connection.handleTransportClosed(cause, detail);
+        }
+    }
+
+    /** Runs every timer due at {@code now}. */
+    public void handleTimeout(long now) {
+        while (!timers.isEmpty() && timers.peek().deadline <= now) {
+            Timer t = timers.poll();
+            Slot slot = slots.get(t.connection);
+            if (slot == null || slot.scheduled != t.deadline) {
+                continue;
+            }
+            slot.scheduled = UNSCHEDULED;
+            slot.connection.handleTimeout(now);
+            reschedule(slot);
+        }
+    }
+
+    // ---------------------------------------------------------------- outputs
+
+    public Transmit pollTransmit() {
+        return transmits.poll();
+    }
+
+    public NodeEvent pollEvent() {
+        return events.poll();
+    }
+
+    /** The earliest instant {@link #handleTimeout} must run, or {@link Long#MAX_VALUE}. */
+    public long pollTimeout() {
+        while (!timers.isEmpty()) {
+            Timer t = timers.peek();
+            Slot slot = slots.get(t.connection);
+            if (slot != null && slot.scheduled == t.deadline) {
+                return t.deadline;
+            }
+            timers.poll();
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Live sessions, ordered by peer name. */
+    public List<SessionInfo> sessions() {
+        return table.sessions();
+    }
+
+    public SessionInfo session(String peer) {
+        return table.session(peer);
+    }
+
+    /** Open connections, handshaking or established. */
+    public int connectionCount() {
+        return slots.size();
+    }
+
+    public int pendingIncomingCount() {
+        return pendingIncoming.size();
+    }
+
+    /** The direction of an open connection, or null. */
+    public Direction direction(long connection) {
+        Slot slot = slots.get(connection);
+        return slot == null ? null : slot.direction;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Slot open(long id, Handshake hs, long now) {
+        Connection c = new Connection(id, hs, sink, entropy, now, config.handshakeTimeoutNanos(),
+                config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos());
+        Slot slot = new Slot(c, hs.direction());
+        slots.put(id, slot);
+        return slot;
+    }
+
+    private void reschedule(Slot slot) {
+        if (slots.get(slot.connection.id()) != slot) {
+            return;
+        }
+        long deadline = slot.connection.deadline();
+        if (deadline == Long.MAX_VALUE || deadline == slot.scheduled) {
+            return;
+        }
+        slot.scheduled = deadline;
+        timers.add(new Timer(deadline, slot.connection.id(), timerSequence++));
+    }
+
+    /** Closes a connection on the node's own decision; its sink callbacks will not fire. */
+    private void abandon(Slot slot) {
+        if (slot == null) {
+            return;
+        }
+        slot.connection.abandon();
+        release(slot);
+    }
+
+    private void release(Slot slot) {
+        long id = slot.connection.id();
+        slots.remove(id);
+        pendingIncoming.remove(id);
+        transmits.add(new Transmit.Close(id));
+    }
+
+    private static final class Slot {
+        final Connection connection;
+        final Direction direction;
+        long scheduled = UNSCHEDULED;
+
+        Slot(Connection connection, Direction direction) {
+            this.connection = connection;
+            this.direction = direction;
+        }
+    }
+
+    private static final class Timer implements Comparable<Timer> {
+        final long deadline;
+        final long connection;
+        final long sequence;
+
+        Timer(long deadline, long connection, long sequence) {
+            this.deadline = deadline;
+            this.connection = connection;
+            this.sequence = sequence;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(deadline, o.deadline);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    /** The node-level decisions for one connection's handshake. */
+    private final class Policy implements HandshakePolicy {
+        private final long connection;
+
+        Policy(long connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public Status admit(NodeName peer, int creation) {
+            return table.admit(peer);
+        }
+
+        @Override
+        public boolean register(NodeName peer, int creation, Direction direction) {
+            NodeTable.Registration r = table.register(peer, creation, direction, connection);
+            if (r == null) {
+                return false;
+            }
+            pendingIncoming.remove(connection);
+            if (r.replaced() != null) {
+                SessionInfo old = r.replaced();
+                abandon(slots.get(old.connection()));
+                events.add(new NodeEvent.NodeDown(old.node(), old.nodeId(), DownReason.REPLACED,
+                        "STATUS-6: replaced by a new authenticated connection (creation " + creation + ")", old.connection()));
+            }
+            if (r.cancelledAttempt() != NodeTable.Registration.NONE) {
+                abandon(slots.get(r.cancelledAttempt()));
+                events.add(new NodeEvent.HandshakeFailed(peer.full(), Direction.OUTGOING, FailReason.NOK,
+                        "TIE-4: attempt given up, " + peer + " proved the cookie on its own connection", r.cancelledAttempt()));
+            }
+            return true;
+        }
+    }
+
+    /** Receives what connections decide. */
+    private final class Sink implements ConnectionSink {
+        @Override
+        public void send(Connection c, byte[] bytes) {
+            transmits.add(new Transmit.Send(c.id(), bytes));
+        }
+
+        @Override
+        public void established(Connection c, NodeName peer, int creation) {
+            SessionInfo s = table.session(peer.full());
+            events.add(new NodeEvent.NodeUp(peer.full(), s.nodeId(), creation, s.direction(), c.id()));
+        }
+
+        @Override
+        public void failed(Connection c, FailReason reason, String detail) {
+            Slot slot = slots.get(c.id());
+            NodeName peer = c.peer();
+            if (slot != null && slot.direction == Direction.OUTGOING) {
+                table.clearOutgoing(peer.full(), c.id());
+            }
+            if (slot != null) {
+                release(slot);
+            }
+            events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(),
+                    c.handshake().direction(), reason, detail, c.id()));
+        }
+
+        @Override
+        public void down(Connection c, DownReason reason, String detail) {
+            Slot slot = slots.get(c.id());
+            SessionInfo s = table.remove(c.peer().full(), c.id());
+            if (slot != null) {
+                release(slot);
+            }
+            if (s != null) {
+                events.add(new NodeEvent.NodeDown(s.node(), s.nodeId(), reason, detail, c.id()));
+            }
+        }
+    }
+
+}
