@@ -1,0 +1,40 @@
+package dev.snow.sim.network;
+
+/**
+ * One TCP segment of a {@link Stream}: the connection setup (SYN, SYN-ACK, the three TLS 1.3
+ * flights), application bytes, FIN. Carries its own retransmission state. RST is out of band
+ * and never a Segment.
+ */
+final class Segment {
+    enum Kind {
+        SYN(60), SYN_ACK(60), TLS_CLIENT_HELLO(320), TLS_SERVER_FLIGHT(1100), TLS_CLIENT_FINISHED(100), DATA(0), FIN(40);
+
+        /** Bytes on the wire for bandwidth (DATA adds its payload to 40 bytes of headers and 22 of TLS record). */
+        final int wireBytes;
+
+        Kind(int wireBytes) {
+            this.wireBytes = wireBytes;
+        }
+    }
+
+    final Stream stream;
+    final Kind kind;
+    final byte[] data;
+    final long seq;
+    long firstAttempt = -1;
+    long rto;
+    int attempts;
+    boolean delivered;
+    boolean acked;
+
+    Segment(Stream stream, Kind kind, byte[] data, long seq) {
+        this.stream = stream;
+        this.kind = kind;
+        this.data = data;
+        this.seq = seq;
+    }
+
+    int wireSize() {
+        return kind == Kind.DATA ? 62 + data.length : kind.wireBytes;
+    }
+}

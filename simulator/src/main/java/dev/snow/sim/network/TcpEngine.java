@@ -1,0 +1,297 @@
+package dev.snow.sim.network;
+
+import dev.snow.ref.session.CloseCause;
+import dev.snow.sim.engine.TraceKind;
+import java.util.ArrayDeque;
+import java.util.TreeMap;
+
+/**
+ * How one segment travels. At each transmission attempt:
+ * <pre>
+ *  held link          -> wait in the link's queue until release (no loss, no timer)
+ *  blocked link, dead host, or a loss draw
+ *                     -> not delivered; retransmit after the RTO, which doubles each time
+ *  otherwise          -> arrives after serialisation (bandwidth) + latency + jitter,
+ *                        never before the stream's previous segment (one path, FIFO)
+ *  acknowledged when delivered and the reverse link is not blocked; an unacknowledged
+ *  segment keeps being retransmitted; after reset_after (SYN: syn_timeout) the sender aborts
+ * </pre>
+ * Arrivals reach the application in sequence order; a segment for an end whose host rebooted,
+ * or data for an end its node closed, is answered with RST.
+ */
+final class TcpEngine {
+    private final Network net;
+
+    TcpEngine(Network net) {
+        this.net = net;
+    }
+
+    void transmit(Stream s, Segment.Kind kind, byte[] data) {
+        Segment seg = new Segment(s, kind, data, s.nextSeq++);
+        long now = net.sim.now();
+        seg.firstAttempt = now;
+        seg.rto = kind == Segment.Kind.SYN ? net.tcp.synRto() : net.tcp.rtoMin() + roundTrip(s);
+        net.stats.segments++;
+        if (kind == Segment.Kind.DATA) {
+            net.stats.bytes += data.length;
+        }
+        if (s.link.held) {
+            s.link.heldQueue.add(seg);
+            return;
+        }
+        attempt(seg, now);
+    }
+
+    private long roundTrip(Stream s) {
+        LinkParams f = s.link.params;
+        LinkParams r = s.reverse.params;
+        return f.latency().mean() + f.jitter() / 2 + r.latency().mean() + r.jitter() / 2;
+    }
+
+    private void attempt(Segment seg, long now) {
+        Stream s = seg.stream;
+        Link l = s.link;
+        seg.attempts++;
+        Host dst = s.dst.host;
+        boolean through = !l.blocked && dst.up && !net.rng.chance(l.params.loss());
+        if (through && !seg.delivered) {
+            seg.delivered = true;
+            long at = arrivalTime(s, seg.wireSize(), now);
+            net.sim.at(at, t -> arrive(seg, t));
+        }
+        if (seg.delivered && !s.reverse.blocked && dst.up) {
+            seg.acked = true;
+            return;
+        }
+        long limit = seg.kind == Segment.Kind.SYN ? net.tcp.synTimeout() : net.tcp.resetAfter();
+        long next = now + seg.rto;
+        seg.rto = Math.min(seg.rto * 2, net.tcp.rtoMax());
+        long giveUp = seg.firstAttempt + limit;
+        if (next >= giveUp) {
+            net.sim.at(Math.max(giveUp, now), t -> giveUp(seg, t));
+        } else {
+            net.sim.at(next, t -> retry(seg, t));
+        }
+    }
+
+    private long arrivalTime(Stream s, int wireBytes, long now) {
+        Link l = s.link;
+        LinkParams p = l.params;
+        long t = now;
+        if (p.bitsPerSecond() > 0) {
+            long serialise = (wireBytes * 8L * 1_000_000_000L + p.bitsPerSecond() - 1) / p.bitsPerSecond();
+            t = Math.max(t, l.busyUntil) + serialise;
+            l.busyUntil = t;
+        }
+        t += p.latency().sample(net.rng);
+        if (p.jitter() > 0) {
+            t += net.rng.between(0, p.jitter());
+        }
+        if (t < s.lastArrival) {
+            t = s.lastArrival;
+        }
+        s.lastArrival = t;
+        return t;
+    }
+
+    private void retry(Segment seg, long now) {
+        End src = seg.stream.src;
+        if (seg.acked || src.dead || !src.current()) {
+            return;
+        }
+        if (seg.kind == Segment.Kind.SYN && src.appClosed) {
+            return;
+        }
+        net.stats.retransmissions++;
+        net.trace.record(now, TraceKind.RETRANSMIT, src.host.index, src.coreId, src.connection, seg.attempts,
+                seg.kind.name());
+        if (seg.stream.link.held) {
+            seg.stream.link.heldQueue.add(seg);
+            return;
+        }
+        attempt(seg, now);
+    }
+
+    private void giveUp(Segment seg, long now) {
+        End src = seg.stream.src;
+        if (seg.acked || src.dead || !src.current()) {
+            return;
+        }
+        src.dead = true;
+        net.stats.aborts++;
+        if (seg.kind == Segment.Kind.SYN) {
+            closeApp(src, now, CloseCause.IO, "connect timed out: no SYN-ACK within "
+                    + seconds(net.tcp.synTimeout()) + " (syn_timeout)");
+            return;
+        }
+        String why = "TCP gave up: a segment went unacknowledged for " + seconds(net.tcp.resetAfter()) + " (reset_after)";
+        sendRst(src.out, now, why);
+        closeApp(src, now, CloseCause.IO, why);
+    }
+
+    private static String seconds(long nanos) {
+        return (nanos / 1_000_000) / 1000.0 + " s";
+    }
+
+    /** Drains a released link in the order segments were held. */
+    void release(Link l) {
+        l.held = false;
+        long now = net.sim.now();
+        ArrayDeque<Segment> q = l.heldQueue;
+        while (!q.isEmpty() && !l.held) {
+            Segment seg = q.poll();
+            if (seg.attempts == 0) {
+                seg.firstAttempt = now;
+            }
+            attempt(seg, now);
+        }
+    }
+
+    /** An RST from {@code s.src}; it is not retransmitted and may be lost. */
+    void sendRst(Stream s, long now, String detail) {
+        if (s == null || s.link.blocked || !s.dst.host.up || net.rng.chance(s.link.params.loss())) {
+            return;
+        }
+        long at = arrivalTime(s, 40, now);
+        End d = s.dst;
+        net.sim.at(at, t -> {
+            if (d.dead || !d.current()) {
+                return;
+            }
+            d.dead = true;
+            net.stats.resets++;
+            closeApp(d, t, CloseCause.IO, detail);
+        });
+    }
+
+    private void arrive(Segment seg, long now) {
+        Stream s = seg.stream;
+        End d = s.dst;
+        if (!d.host.up) {
+            return;
+        }
+        if (seg.kind == Segment.Kind.SYN) {
+            d.incarnation = d.host.incarnation;
+        } else if (d.incarnation != d.host.incarnation) {
+            sendRst(d.out, now, "connection reset by peer (the host restarted)");
+            return;
+        }
+        if (seg.seq != s.nextDeliver) {
+            if (seg.seq > s.nextDeliver) {
+                if (s.early == null) {
+                    s.early = new TreeMap<>();
+                }
+                s.early.put(seg.seq, seg);
+            }
+            return;
+        }
+        deliver(seg, now);
+        s.nextDeliver++;
+        while (s.early != null && !s.early.isEmpty()) {
+            Segment next = s.early.remove(s.nextDeliver);
+            if (next == null) {
+                break;
+            }
+            deliver(next, now);
+            s.nextDeliver++;
+        }
+    }
+
+    private void deliver(Segment seg, long now) {
+        End d = seg.stream.dst;
+        if (d.dead) {
+            return;
+        }
+        switch (seg.kind) {
+            case SYN:
+                onSyn(d, now);
+                break;
+            case SYN_ACK:
+                if (d.appClosed) {
+                    sendRst(d.out, now, "connection reset by peer (the dialler gave up)");
+                } else {
+                    d.established = true;
+                    transmit(d.out, Segment.Kind.TLS_CLIENT_HELLO, null);
+                }
+                break;
+            case TLS_CLIENT_HELLO:
+                if (!d.appClosed) {
+                    transmit(d.out, Segment.Kind.TLS_SERVER_FLIGHT, null);
+                }
+                break;
+            case TLS_SERVER_FLIGHT:
+                if (!d.appClosed) {
+                    transmit(d.out, Segment.Kind.TLS_CLIENT_FINISHED, null);
+                    ready(d, now);
+                }
+                break;
+            case TLS_CLIENT_FINISHED:
+                ready(d, now);
+                break;
+            case DATA:
+                if (d.appClosed) {
+                    sendRst(d.out, now, "connection reset by peer (data after close)");
+                    return;
+                }
+                d.lastHeard = now;
+                net.trace.record(now, TraceKind.DELIVER, d.host.index, d.coreId, d.connection, seg.data.length, seg.data);
+                d.handler.bytes(d, seg.data);
+                break;
+            case FIN:
+                if (!d.appClosed) {
+                    net.trace.record(now, TraceKind.EOF, d.host.index, d.coreId, d.connection, 0, null);
+                    d.appClosed = true;
+                    d.handler.closed(d, CloseCause.EOF, "peer closed the connection (FIN)");
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown segment kind " + seg.kind);
+        }
+    }
+
+    private void onSyn(End d, long now) {
+        Host h = d.host;
+        if (h.handler == null) {
+            net.trace.record(now, TraceKind.REFUSED, h.index, -1, d.connection, 0, "no listener");
+            d.dead = true;
+            sendRst(d.out, now, "connection refused (no node listening on " + h.name + ")");
+            return;
+        }
+        d.handler = h.handler;
+        d.lastHeard = now;
+        long id = d.handler.accept(d);
+        if (id < 0) {
+            net.trace.record(now, TraceKind.REFUSED, h.index, -1, d.connection, 0, "node refused");
+            d.dead = true;
+            sendRst(d.out, now, "connection refused by " + h.name);
+            return;
+        }
+        d.coreId = id;
+        d.established = true;
+        net.stats.connections++;
+        net.trace.record(now, TraceKind.ACCEPT, h.index, id, d.connection, 0, d.peer.host.name);
+        transmit(d.out, Segment.Kind.SYN_ACK, null);
+    }
+
+    private void ready(End d, long now) {
+        if (d.appClosed || d.tlsReady) {
+            return;
+        }
+        d.tlsReady = true;
+        d.lastHeard = now;
+        net.trace.record(now, TraceKind.READY, d.host.index, d.coreId, d.connection, 0, null);
+        d.handler.ready(d);
+    }
+
+    /** Tells the application its connection is gone, once, if it is still listening. */
+    void closeApp(End e, long now, CloseCause cause, String detail) {
+        if (e.appClosed || !e.current() || e.handler == null) {
+            e.appClosed = true;
+            return;
+        }
+        e.appClosed = true;
+        net.trace.record(now, cause == CloseCause.EOF ? TraceKind.EOF : TraceKind.RESET, e.host.index, e.coreId,
+                e.connection, 0, detail);
+        e.handler.closed(e, cause, detail);
+    }
+}
