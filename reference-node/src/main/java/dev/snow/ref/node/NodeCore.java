@@ -265,6 +265,11 @@ public final class NodeCore {
         return table.session(peer);
     }
 
+    /** The number of live sessions, without copying them (for callers that check it often). */
+    public int sessionCount() {
+        return table.sessionCount();
+    }
+
     /** Open connections, handshaking or established. */
     public int connectionCount() {
         return slots.size();

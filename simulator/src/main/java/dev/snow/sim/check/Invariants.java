@@ -1,11 +1,11 @@
 package dev.snow.sim.check;
 
+import dev.snow.sim.engine.EventQueue;
 import dev.snow.sim.engine.NodeClock;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
  *       session names the node at the other end with its real creation;</li>
  *   <li><b>heartbeat deadline</b>: no session stays up on a node whose peer has been silent
  *       longer than interval + timeout (converted through the node's slowest clock rate);</li>
- *   <li><b>events match the table</b>: node_down only for a live session, and (for small nodes,
- *       or at the end) the core's session list equals what its events said.</li>
+ *   <li><b>events match the table</b>: node_down only for a live session; after every call the
+ *       core's session count equals what its events said, and at the end the full list does.</li>
  * </ul>
  * A broken invariant throws {@link InvariantViolation}.
  */
@@ -30,11 +30,13 @@ public final class Invariants {
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, Held>[] held;
     private final BitSet[] ids;
-    private final PriorityQueue<Watch> watchdog = new PriorityQueue<>();
+    /** Live sessions by the instant they must be down by, unless their peer is heard from again. */
+    private final EventQueue<Held> watchdog = new EventQueue<>();
     private long watchSequence;
 
     /** A session as its node's events told it. */
     public static final class Held {
+        final int node;
         final String peer;
         final int nodeId;
         final int creation;
@@ -45,8 +47,9 @@ public final class Invariants {
         final long localBudget;
         boolean down;
 
-        Held(String peer, int nodeId, int creation, long tcp, long connection, LongSupplier lastHeard, NodeClock clock,
-             long localBudget) {
+        Held(int node, String peer, int nodeId, int creation, long tcp, long connection, LongSupplier lastHeard,
+             NodeClock clock, long localBudget) {
+            this.node = node;
             this.peer = peer;
             this.nodeId = nodeId;
             this.creation = creation;
@@ -65,14 +68,6 @@ public final class Invariants {
 
     /** Rounding slack of the heartbeat-deadline invariant. */
     static final long SLACK = 1_000;
-
-    private record Watch(long bound, long sequence, int node, Held held) implements Comparable<Watch> {
-        @Override
-        public int compareTo(Watch o) {
-            int c = Long.compare(bound, o.bound);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
-        }
-    }
 
     @SuppressWarnings("unchecked")
     public Invariants(List<String> nodeNames) {
@@ -127,10 +122,10 @@ public final class Invariants {
             throw new InvariantViolation("pair-agreement", "two sessions for the pair " + at + " / " + peer + ": " + at
                     + " is up on TCP connection " + tcp + ", " + peer + " on TCP connection " + other.tcp);
         }
-        Held h = new Held(peer, nodeId, creation, tcp, connection, lastHeard, clock, localBudget);
+        Held h = new Held(node, peer, nodeId, creation, tcp, connection, lastHeard, clock, localBudget);
         held[node].put(peer, h);
         ids[node].set(nodeId);
-        watchdog.add(new Watch(lastHeard.getAsLong() + h.budget(), watchSequence++, node, h));
+        watchdog.push(lastHeard.getAsLong() + h.budget(), watchSequence++, h);
     }
 
     /** node_down at {@code node} for {@code peer}. */
@@ -164,20 +159,20 @@ public final class Invariants {
 
     /** The heartbeat-deadline invariant at virtual time {@code now}; call after every event. */
     public void afterEvent(long now) {
-        while (!watchdog.isEmpty() && watchdog.peek().bound < now) {
-            Watch w = watchdog.poll();
-            if (w.held.down) {
+        while (watchdog.peekTime() < now) {
+            Held h = watchdog.pop();
+            if (h.down) {
                 continue;
             }
-            long heard = w.held.lastHeard.getAsLong();
-            long budget = w.held.budget();
+            long heard = h.lastHeard.getAsLong();
+            long budget = h.budget();
             long bound = heard + budget;
             if (bound < now) {
-                throw new InvariantViolation("heartbeat-deadline", names[w.node] + " still holds a session with "
-                        + w.held.peer + " at " + fmt(now) + " although nothing arrived from it since " + fmt(heard)
+                throw new InvariantViolation("heartbeat-deadline", names[h.node] + " still holds a session with "
+                        + h.peer + " at " + fmt(now) + " although nothing arrived from it since " + fmt(heard)
                         + " (allowed: " + fmt(budget) + ", heartbeat interval + timeout on its clock)");
             }
-            watchdog.add(new Watch(bound, watchSequence++, w.node, w.held));
+            watchdog.push(bound, watchSequence++, h);
         }
     }
 

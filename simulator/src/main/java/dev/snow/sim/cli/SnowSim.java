@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "snow-sim", mixinStandardHelpOptions = true, version = "snow-sim 0.1.0",
         description = {"Runs Snow reference-node cores through scenario files in virtual time, reproducibly from one seed.",
             "Scenario format: docs/SCENARIOS.md. Exit codes: 0 all passed, 1 a failure, 2 usage or configuration error."},
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SnowSim implements Runnable {
     public static final int PASSED = 0;
     public static final int FAILED = 1;

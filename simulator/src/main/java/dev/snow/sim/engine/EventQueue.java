@@ -3,14 +3,15 @@ package dev.snow.sim.engine;
 import java.util.Arrays;
 
 /**
- * The pending events, ordered by (time, sequence): earlier time first, and among events at the
- * same instant the one scheduled first. A binary heap over parallel arrays, so ordering never
- * depends on object identity or hash codes.
+ * Things due at instants, ordered by (time, sequence): earlier time first, and among items at
+ * the same instant the one pushed with the smaller sequence. A binary heap over parallel
+ * primitive arrays: cheap to sift, and ordering never depends on object identity or hash codes.
+ * The simulation's event queue; also the invariants' watchdog.
  */
-public final class EventQueue {
+public final class EventQueue<T> {
     private long[] times = new long[1024];
     private long[] seqs = new long[1024];
-    private Event[] events = new Event[1024];
+    private Object[] events = new Object[1024];
     private int size;
 
     public int size() {
@@ -26,7 +27,7 @@ public final class EventQueue {
         return size == 0 ? Long.MAX_VALUE : times[0];
     }
 
-    public void push(long time, long seq, Event event) {
+    public void push(long time, long seq, T event) {
         if (size == times.length) {
             int n = size * 2;
             times = Arrays.copyOf(times, n);
@@ -49,13 +50,20 @@ public final class EventQueue {
         events[i] = event;
     }
 
+    /** The head without removing it, or null when empty. */
+    @SuppressWarnings("unchecked")
+    public T peek() {
+        return size == 0 ? null : (T) events[0];
+    }
+
     /** Removes the head; read its time with {@link #peekTime()} first. */
-    public Event pop() {
-        Event head = events[0];
+    @SuppressWarnings("unchecked")
+    public T pop() {
+        T head = (T) events[0];
         int last = --size;
         long t = times[last];
         long s = seqs[last];
-        Event e = events[last];
+        Object e = events[last];
         events[last] = null;
         int i = 0;
         int half = last >>> 1;

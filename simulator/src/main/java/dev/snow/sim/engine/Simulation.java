@@ -5,7 +5,7 @@ package dev.snow.sim.engine;
  * moves only when {@link #step} pops the next event.
  */
 public final class Simulation {
-    private final EventQueue queue = new EventQueue();
+    private final EventQueue<Event> queue = new EventQueue<>();
     private long now;
     private long sequence;
     private long fired;
@@ -43,6 +43,9 @@ public final class Simulation {
 
     /** Runs the next event if it is due at or before {@code until}; false when none is. */
     public boolean step(long until) {
+        if (queue.isEmpty()) {
+            return false;
+        }
         long t = queue.peekTime();
         if (t > until) {
             return false;

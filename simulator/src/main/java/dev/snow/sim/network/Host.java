@@ -1,5 +1,8 @@
 package dev.snow.sim.network;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * A machine on the virtual network, named by its node's name. Up or down (crashed); while up
  * it may have a listening node ({@link #handler}) or none (stopped: SYNs are refused). Each
@@ -12,6 +15,8 @@ public final class Host {
     boolean up = true;
     int incarnation;
     HostHandler handler;
+    /** Links from this host, by destination host index (looked up, never iterated). */
+    final Map<Integer, Link> links = new HashMap<>(4);
 
     Host(int index, String name) {
         this.index = index;

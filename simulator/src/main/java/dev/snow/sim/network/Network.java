@@ -6,7 +6,7 @@ import dev.snow.sim.engine.Simulation;
 import dev.snow.sim.engine.Trace;
 import dev.snow.sim.engine.TraceKind;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +25,8 @@ public final class Network {
     final Host[] hosts;
     final NetworkStats stats = new NetworkStats();
     private final Map<String, Host> byName = new HashMap<>();
-    /** Materialised directed links, in creation order (iterated only in that order). */
-    private final LinkedHashMap<Long, Link> links = new LinkedHashMap<>();
+    /** Materialised directed links, in creation order (the only order they are iterated in). */
+    private final ArrayList<Link> links = new ArrayList<>();
     private final TcpEngine engine;
     private LinkParams defaults;
     private boolean defaultBlocked;
@@ -73,13 +73,14 @@ public final class Network {
 
     /** The link from {@code src} to {@code dst}, created with the current defaults on first use. */
     public Link link(int src, int dst) {
-        long key = (long) src * hosts.length + dst;
-        Link l = links.get(key);
+        Map<Integer, Link> out = hosts[src].links;
+        Link l = out.get(dst);
         if (l == null) {
             l = new Link(src, dst, defaults);
             l.blocked = defaultBlocked;
             l.held = defaultHeld;
-            links.put(key, l);
+            out.put(dst, l);
+            links.add(l);
         }
         return l;
     }
@@ -169,7 +170,7 @@ public final class Network {
     public void block(LinkSet set) {
         if (set.all()) {
             defaultBlocked = true;
-            links.values().forEach(l -> l.blocked = true);
+            links.forEach(l -> l.blocked = true);
             return;
         }
         for (int[] p : set.pairs()) {
@@ -180,7 +181,7 @@ public final class Network {
     public void unblock(LinkSet set) {
         if (set.all()) {
             defaultBlocked = false;
-            links.values().forEach(l -> l.blocked = false);
+            links.forEach(l -> l.blocked = false);
             return;
         }
         for (int[] p : set.pairs()) {
@@ -192,7 +193,7 @@ public final class Network {
     public void hold(LinkSet set) {
         if (set.all()) {
             defaultHeld = true;
-            links.values().forEach(l -> l.held = true);
+            links.forEach(l -> l.held = true);
             return;
         }
         for (int[] p : set.pairs()) {
@@ -203,7 +204,7 @@ public final class Network {
     public void release(LinkSet set) {
         if (set.all()) {
             defaultHeld = false;
-            for (Link l : links.values().toArray(new Link[0])) {
+            for (Link l : links.toArray(new Link[0])) {
                 engine.release(l);
             }
             return;
@@ -236,7 +237,7 @@ public final class Network {
 
     private void forEach(LinkSet set, java.util.function.Consumer<Link> change) {
         if (set.all()) {
-            links.values().forEach(change);
+            links.forEach(change);
             return;
         }
         for (int[] p : set.pairs()) {

@@ -1,11 +1,13 @@
 package dev.snow.sim.network;
 
+import dev.snow.sim.engine.Event;
+
 /**
  * One TCP segment of a {@link Stream}: the connection setup (SYN, SYN-ACK, the three TLS 1.3
  * flights), application bytes, FIN. Carries its own retransmission state. RST is out of band
  * and never a Segment.
  */
-final class Segment {
+final class Segment implements Event {
     enum Kind {
         SYN(60), SYN_ACK(60), TLS_CLIENT_HELLO(320), TLS_SERVER_FLIGHT(1100), TLS_CLIENT_FINISHED(100), DATA(0), FIN(40);
 
@@ -17,6 +19,7 @@ final class Segment {
         }
     }
 
+    final TcpEngine engine;
     final Stream stream;
     final Kind kind;
     final byte[] data;
@@ -27,11 +30,18 @@ final class Segment {
     boolean delivered;
     boolean acked;
 
-    Segment(Stream stream, Kind kind, byte[] data, long seq) {
+    Segment(TcpEngine engine, Stream stream, Kind kind, byte[] data, long seq) {
+        this.engine = engine;
         this.stream = stream;
         this.kind = kind;
         this.data = data;
         this.seq = seq;
+    }
+
+    /** The segment arrives at the other end (scheduled once, when a transmission gets through). */
+    @Override
+    public void fire(long now) {
+        engine.arrive(this, now);
     }
 
     int wireSize() {

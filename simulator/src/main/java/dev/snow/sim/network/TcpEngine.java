@@ -27,7 +27,7 @@ final class TcpEngine {
     }
 
     void transmit(Stream s, Segment.Kind kind, byte[] data) {
-        Segment seg = new Segment(s, kind, data, s.nextSeq++);
+        Segment seg = new Segment(this, s, kind, data, s.nextSeq++);
         long now = net.sim.now();
         seg.firstAttempt = now;
         seg.rto = kind == Segment.Kind.SYN ? net.tcp.synRto() : net.tcp.rtoMin() + roundTrip(s);
@@ -57,7 +57,7 @@ final class TcpEngine {
         if (through && !seg.delivered) {
             seg.delivered = true;
             long at = arrivalTime(s, seg.wireSize(), now);
-            net.sim.at(at, t -> arrive(seg, t));
+            net.sim.at(at, seg);
         }
         if (seg.delivered && !s.reverse.blocked && dst.up) {
             seg.acked = true;
@@ -164,7 +164,7 @@ final class TcpEngine {
         });
     }
 
-    private void arrive(Segment seg, long now) {
+    void arrive(Segment seg, long now) {
         Stream s = seg.stream;
         End d = s.dst;
         if (!d.host.up) {
@@ -200,6 +200,7 @@ final class TcpEngine {
     private void deliver(Segment seg, long now) {
         End d = seg.stream.dst;
         if (d.dead) {
+            sendRst(d.out, now, "connection reset by peer (its side of the connection was aborted)");
             return;
         }
         switch (seg.kind) {

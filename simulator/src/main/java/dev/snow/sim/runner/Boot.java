@@ -7,13 +7,12 @@ import dev.snow.ref.node.SessionInfo;
 import dev.snow.ref.node.Transmit;
 import dev.snow.ref.session.CloseCause;
 import dev.snow.sim.engine.Event;
+import dev.snow.sim.engine.LongMap;
 import dev.snow.sim.engine.TraceKind;
 import dev.snow.sim.network.End;
 import dev.snow.sim.network.HostHandler;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One boot of a node: a fresh {@link NodeCore} with its creation, the connections it has open
@@ -27,7 +26,7 @@ final class Boot implements HostHandler {
     final int creation;
     final int incarnation;
     /** Core connection id to its network end; looked up, iterated only sorted. */
-    final Map<Long, End> ends = new HashMap<>();
+    final LongMap<End> ends = new LongMap<>();
     boolean alive = true;
     boolean stopping;
     private long wakeAt = Long.MAX_VALUE;
@@ -77,8 +76,7 @@ final class Boot implements HostHandler {
 
     /** Open ends in connection-id order (for a process exit, which closes them all). */
     List<End> openEnds() {
-        List<Long> ids = new ArrayList<>(ends.keySet());
-        ids.sort(null);
+        long[] ids = ends.sortedKeys();
         List<End> out = new ArrayList<>();
         for (long id : ids) {
             out.add(ends.get(id));
@@ -159,7 +157,7 @@ final class Boot implements HostHandler {
         while ((ev = core.pollEvent()) != null) {
             node.onEvent(this, ev);
         }
-        if (w.invariants.sessionCount(node.index) <= World.TABLE_CHECK_LIMIT) {
+        if (core.sessionCount() != w.invariants.sessionCount(node.index)) {
             compareTable();
         }
         scheduleWake();

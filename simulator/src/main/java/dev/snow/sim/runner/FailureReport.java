@@ -27,6 +27,11 @@ public final class FailureReport {
     }
 
     public static String format(Scenario s, RunResult r) {
+        return format(s, r, RunOptions.DEFAULT);
+    }
+
+    /** {@code options} must be those of the failed run (its core factory), so the replay matches. */
+    public static String format(Scenario s, RunResult r, RunOptions options) {
         StringBuilder b = new StringBuilder();
         b.append("FAILED ").append(r.file()).append(" seed ").append(r.seed()).append(" (trace hash ").append(r.traceHash())
                 .append(", ").append(r.events()).append(" events, virtual time ").append(TraceFormat.seconds(r.endTime()))
@@ -55,7 +60,7 @@ public final class FailureReport {
         List<String> nodes = first.nodes();
         if (!nodes.isEmpty()) {
             TraceLog.Capture c = capture(s, nodes, first.window());
-            RunResult again = SimulationRunner.run(s, r.seed(), new RunOptions(null, c));
+            RunResult again = SimulationRunner.run(s, r.seed(), new RunOptions(null, c, options.cores()));
             b.append("  trace of ").append(String.join(", ", nodes)).append(" in [")
                     .append(Units.format(first.window()[0])).append(", ").append(Units.format(first.window()[1])).append("]");
             if (!again.traceHash().equals(r.traceHash())) {

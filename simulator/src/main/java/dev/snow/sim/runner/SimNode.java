@@ -77,7 +77,7 @@ final class SimNode {
         } catch (InvalidNameException e) {
             throw new IllegalStateException("node name " + name + " passed the loader but not the core: " + e.getMessage(), e);
         }
-        NodeCore core = new NodeCore(config, new SeededChallenges(world.streams.stream("node/" + name + "/boot/" + boots)));
+        NodeCore core = world.cores.create(config, new SeededChallenges(world.streams.stream("node/" + name + "/boot/" + boots)));
         int incarnation = world.net.boot(index);
         while (creations.size() <= incarnation) {
             creations.add(null);

@@ -53,7 +53,8 @@ public final class SimulationRunner {
         Network net = new Network(sim, streams.stream("network"),
                 new LinkParams(ActionExecutor.latency(ns.latency()), ns.jitter(), ns.loss(), ns.bandwidth()),
                 new TcpParams(ns.rtoMin(), ns.rtoMax(), ns.synRto(), ns.synTimeout(), ns.resetAfter()), names, trace);
-        World world = new World(s, seed, streams, sim, net, trace, new Invariants(names), new ExpectationVerifier(s));
+        World world = new World(s, seed, streams, sim, net, trace, new Invariants(names), new ExpectationVerifier(s),
+                options.cores());
         world.nodes = new SimNode[names.size()];
         for (NodeSpec n : s.nodes()) {
             world.nodes[n.index()] = new SimNode(world, n, swarm.offset[n.index()], swarm.drift[n.index()]);

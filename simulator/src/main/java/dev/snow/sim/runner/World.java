@@ -10,9 +10,6 @@ import dev.snow.sim.scenario.Scenario;
 
 /** Everything one run shares: the scenario, the seed's streams, the engine, network and checks. */
 final class World {
-    /** Nodes with at most this many sessions have their table compared with their events after every call. */
-    static final int TABLE_CHECK_LIMIT = 8;
-
     final Scenario scenario;
     final long seed;
     final Streams streams;
@@ -21,10 +18,11 @@ final class World {
     final TraceLog trace;
     final Invariants invariants;
     final ExpectationVerifier verifier;
+    final CoreFactory cores;
     SimNode[] nodes;
 
     World(Scenario scenario, long seed, Streams streams, Simulation sim, Network net, TraceLog trace, Invariants invariants,
-          ExpectationVerifier verifier) {
+          ExpectationVerifier verifier, CoreFactory cores) {
         this.scenario = scenario;
         this.seed = seed;
         this.streams = streams;
@@ -33,5 +31,6 @@ final class World {
         this.trace = trace;
         this.invariants = invariants;
         this.verifier = verifier;
+        this.cores = cores;
     }
 }

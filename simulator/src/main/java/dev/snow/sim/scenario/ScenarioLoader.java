@@ -27,7 +27,11 @@ public final class ScenarioLoader {
     }
 
     public static Scenario load(Path path) {
-        String file = path.toString();
+        return load(path, path.toString());
+    }
+
+    /** Loads {@code path}, naming it {@code file} in messages and replay commands. */
+    public static Scenario load(Path path, String file) {
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return parse(file, in);
         } catch (NoSuchFileException e) {

@@ -1,0 +1,122 @@
+package dev.snow.sim.bench;
+
+import dev.snow.sim.runner.RunResult;
+import dev.snow.sim.runner.SimulationRunner;
+import dev.snow.sim.scenario.Scenario;
+import dev.snow.sim.scenario.ScenarioLoader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The performance harness (not a test): two baselines measured in the same JVM, then scenario
+ * runs, each reported as events, wall time, events per second and the ratio to the baselines.
+ * <ul>
+ *   <li>{@code engine}: the event queue alone, no-op events (the ceiling of any simulation);</li>
+ *   <li>{@code core}: two reference cores wired back to back, no network, no checks (what the
+ *       protocol code itself costs per event);</li>
+ *   <li>scenario files from {@code scenarios/bench/} and {@code scenarios/}: the simulator with
+ *       its virtual network, invariants after every event, expectations and trace hash.</li>
+ * </ul>
+ * Wall time is read here only to report speed; it never reaches a simulation.
+ */
+public final class Bench {
+    private final PrintStream out;
+    private final List<String[]> rows = new ArrayList<>();
+    private double engineRate;
+    private double coreRate;
+
+    public Bench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The named benchmarks in order; returns false if a scenario run failed its checks. */
+    public boolean run(Path scenarios, List<String> which, long seed) throws Exception {
+        out.printf(Locale.ROOT, "snow-sim bench: Java %s, %d processors, max heap %.1f GiB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        boolean ok = true;
+        for (String name : which) {
+            switch (name) {
+                case "engine":
+                    engineRate = EngineBaseline.measure(out);
+                    row("engine baseline (no-op events)", EngineBaseline.EVENTS, EngineBaseline.lastWall, engineRate, 0, "");
+                    break;
+                case "core":
+                    coreRate = CoreBaseline.measure(out);
+                    row("core baseline (2 cores back to back)", CoreBaseline.lastEvents, CoreBaseline.lastWall, coreRate, 0, "");
+                    break;
+                default:
+                    ok &= scenario(resolve(scenarios, name), seed);
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-44s %12s %9s %12s %7s %7s %8s  %s%n", "benchmark", "events", "wall s", "events/s",
+                "/engine", "/core", "heap MiB", "notes");
+        for (String[] r : rows) {
+            out.printf(Locale.ROOT, "%-44s %12s %9s %12s %7s %7s %8s  %s%n", (Object[]) r);
+        }
+        return ok;
+    }
+
+    private static Path resolve(Path scenarios, String name) {
+        for (Path p : new Path[] {scenarios.resolve("bench").resolve(name + ".yaml"), scenarios.resolve(name + ".yaml"),
+            Path.of(name)}) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no benchmark or scenario named " + name + " (looked in " + scenarios.resolve("bench")
+                + " and " + scenarios + ")");
+    }
+
+    private boolean scenario(Path file, long seed) {
+        Scenario s = ScenarioLoader.load(file);
+        System.gc();
+        resetPeaks();
+        out.printf(Locale.ROOT, "running %s (%d nodes, %s virtual) seed %d ...%n", s.file(), s.nodes().size(),
+                dev.snow.sim.scenario.Units.format(s.duration()), seed);
+        long start = System.nanoTime();
+        RunResult r = SimulationRunner.run(s, seed);
+        long wall = System.nanoTime() - start;
+        double rate = r.events() / (wall / 1e9);
+        String note = (r.passed() ? "passed" : "FAILED: " + r.headline()) + "; " + r.network();
+        row(s.name() + " seed " + seed, r.events(), wall, rate, peakHeapMiB(), note);
+        out.printf(Locale.ROOT, "  %d events in %.2f s = %.0f events/s, %s%n", r.events(), wall / 1e9, rate, note);
+        return r.passed();
+    }
+
+    private void row(String name, long events, long wallNanos, double rate, long heapMiB, String note) {
+        rows.add(new String[] {name, String.format(Locale.ROOT, "%,d", events), String.format(Locale.ROOT, "%.2f", wallNanos / 1e9),
+            String.format(Locale.ROOT, "%,.0f", rate), ratio(rate, engineRate), ratio(rate, coreRate),
+            heapMiB == 0 ? "" : Long.toString(heapMiB), note});
+    }
+
+    private static String ratio(double rate, double base) {
+        return base == 0 ? "-" : String.format(Locale.ROOT, "%.3f", rate / base);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset (an upper bound of the live heap). */
+    private static long peakHeapMiB() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.snow.sim.cli;
+
+import dev.snow.sim.bench.Bench;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code snow-sim bench}: the performance harness. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures simulator speed: two baselines in the same JVM (the bare event queue; two reference cores",
+            "back to back), then timed scenario runs reported as events/s and ratios to the baselines.",
+            "The 1,000-node mesh and the 65,535-peer scenario want a large heap: SNOW_SIM_JAVA_OPTS=-Xmx10g."},
+        footer = {"", "Examples:",
+            "  SNOW_SIM_JAVA_OPTS=-Xmx10g bin/snow-sim bench",
+            "  bin/snow-sim bench --only engine,core,full-mesh-200"})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            defaultValue = "engine,core,simultaneous-connect-storm-50,full-mesh-1000,node-id-exhaustion-65535",
+            description = "What to run, in order: engine, core, or scenario names (scenarios/bench/NAME.yaml, scenarios/NAME.yaml)"
+                    + " or files. Default: ${DEFAULT-VALUE}.")
+    List<String> only;
+
+    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
+            description = "Where scenario names are looked up. Default: ${DEFAULT-VALUE}.")
+    Path scenarios;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the scenario runs. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            return new Bench(System.out).run(scenarios, only, seed) ? SnowSim.PASSED : SnowSim.FAILED;
+        } catch (IllegalArgumentException | dev.snow.sim.scenario.ScenarioException e) {
+            System.err.println("snow-sim bench: " + e.getMessage());
+            return SnowSim.USAGE;
+        }
+    }
+}
