@@ -100,6 +100,27 @@ class SimultaneousConnectTest {
         assertThat(claimant.closedByNode()).isTrue();
     }
 
+    @Test
+    void smallerAcceptorThatDialledAfterAnsweringOkKeepsItsOwnAttempt() {
+        CoreNetwork net = twoNodes(new CoreNetwork());
+        RawPeer large = RawPeer.initiatorAgainst(net, SMALL, "cookie");
+        large.send(new Frame.Name(LARGE, 9));
+        Frame.StatusChallenge status = large.last(Frame.StatusChallenge.class);
+        assertThat(status.status()).isEqualTo(Status.OK);
+
+        ConnectResult own = net.node(SMALL).connect(LARGE, net.now()); // a dials b meanwhile
+        large.replyTo(status, RawPeer.filled(4));                        // b proves the cookie
+
+        assertThat(large.closedByNode()).isTrue();
+        assertThat(large.received()).hasSize(1); // no ACK: TIE-1 at verification
+        assertThat(net.events(SMALL, NodeEvent.HandshakeFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.reason()).isEqualTo(dev.snow.ref.handshake.FailReason.NOK);
+            assertThat(f.detail()).startsWith("TIE-1");
+        });
+        assertThat(net.node(SMALL).sessions()).isEmpty();
+        assertThat(net.node(SMALL).direction(own.connection())).isEqualTo(Direction.OUTGOING);
+    }
+
     private static CoreNetwork twoNodes(CoreNetwork net) {
         net.add(CoreNetwork.config(SMALL, "cookie", 1), 11);
         net.add(CoreNetwork.config(LARGE, "cookie", 2), 22);
