@@ -2,7 +2,7 @@ package dev.snow.ref.transport;
 
 import java.io.File;
 import java.time.Duration;
-import java.util.Arrays;
+import java.lang.management.ManagementFactory;
 import java.util.stream.Collectors;
 
 /**
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 record ProcessResources(int threads, int fds) {
 
     static ProcessResources now() {
-        return new ProcessResources(Thread.activeCount(), openFds());
+        return new ProcessResources(threadCount(), openFds());
     }
 
     static int openFds() {
@@ -23,13 +23,16 @@ record ProcessResources(int threads, int fds) {
     /** Waits until threads and fds are at or below this baseline. */
     void awaitBackTo(Duration timeout) {
         Await.until("threads <= " + threads + " and open fds <= " + fds, timeout,
-                () -> Thread.activeCount() <= threads && (fds < 0 || openFds() <= fds),
-                () -> "threads=" + Thread.activeCount() + " fds=" + openFds() + " live threads: " + threadNames());
+                () -> threadCount() <= threads && (fds < 0 || openFds() <= fds),
+                () -> "threads=" + threadCount() + " fds=" + openFds() + " live threads: " + threadNames());
+    }
+
+    static int threadCount() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
     private static String threadNames() {
-        Thread[] all = new Thread[Thread.activeCount() + 8];
-        int n = Thread.enumerate(all);
-        return Arrays.stream(all, 0, n).map(Thread::getName).sorted().collect(Collectors.joining(", "));
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted()
+                .collect(Collectors.joining(", "));
     }
 }
