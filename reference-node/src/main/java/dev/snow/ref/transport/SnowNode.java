@@ -1,5 +1,6 @@
 package dev.snow.ref.transport;
 
+import dev.snow.ref.handshake.DigestComparator;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.FifoNodeIdAllocator;
 import dev.snow.ref.node.NodeConfig;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,12 +34,13 @@ import java.util.function.Function;
  * waiting on the returned futures would deadlock.
  */
 public final class SnowNode implements AutoCloseable {
-    private static final long STOP_WAIT_MILLIS = 4000;
+    private static final long STOP_WAIT_MILLIS = 2000;
 
     private final NodeSettings settings;
     private final TransportResources resources;
     private final boolean ownsResources;
     private final CoreLoop loop;
+    private final NodeStrategies strategies;
     private final Bootstrap dialer;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -49,7 +52,7 @@ public final class SnowNode implements AutoCloseable {
         this.resources = resources;
         this.ownsResources = ownsResources;
         NodeConfig config = settings.config();
-        NodeStrategies strategies = NodeStrategies.withFaults(settings.faults());
+        this.strategies = NodeStrategies.withFaults(settings.faults());
         NodeCore core = new NodeCore(config, strategies.challenges(), strategies.comparator(),
                 new FifoNodeIdAllocator(config.maxNodeId()));
         this.loop = new CoreLoop(core, resources.nextCoreExecutor(), new MonotonicClock(), events);
@@ -145,6 +148,11 @@ public final class SnowNode implements AutoCloseable {
         return settings.faults();
     }
 
+    /** The digest comparison this node really uses (AUTH-4), for in-process timing. */
+    public DigestComparator comparator() {
+        return strategies.comparator();
+    }
+
     public CompletableFuture<List<SessionInfo>> sessions() {
         return loop.call(NodeCore::sessions);
     }
@@ -172,8 +180,18 @@ public final class SnowNode implements AutoCloseable {
      * NAME-7). The outcome arrives later as node_up or handshake_failed.
      */
     public CompletableFuture<ConnectResult> connect(String peer, HostPort address) {
+        return connect(peer, address, r -> { });
+    }
+
+    /**
+     * As {@link #connect(String, HostPort)}, and runs {@code decided} on the core thread with the
+     * result before the node does anything else: whatever it writes comes before any event of
+     * the attempt (the adapter writes its connect reply there).
+     */
+    public CompletableFuture<ConnectResult> connect(String peer, HostPort address, Consumer<ConnectResult> decided) {
         return loop.call(core -> {
             ConnectResult r = core.connect(peer, loop.now());
+            decided.accept(r);
             if (r.started()) {
                 HostPort target = address != null ? address
                         : new HostPort(r.target().hostForDialling(), r.target().port());

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TransportResources implements AutoCloseable {
     private static final long QUIET_MILLIS = 0;
-    private static final long SHUTDOWN_TIMEOUT_MILLIS = 3000;
+    private static final long SHUTDOWN_TIMEOUT_MILLIS = 2000;
 
     private final EventLoopGroup io;
     private final EventExecutorGroup cores;
