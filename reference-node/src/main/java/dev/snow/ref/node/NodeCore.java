@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * A whole node as one sans-IO state machine (quinn-proto style). The transport (or the
@@ -48,11 +47,10 @@ public final class NodeCore {
     private final Map<Long, Slot> slots = new HashMap<>();
     /** Unauthenticated incoming connections, oldest first (LIM-2). */
     private final LinkedHashMap<Long, Slot> pendingIncoming = new LinkedHashMap<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final TimerQueue<Slot> timers = new TimerQueue<>();
     private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
     private final ArrayDeque<NodeEvent> events = new ArrayDeque<>();
     private long nextConnectionId = 1;
-    private long timerSequence;
     private boolean stopped;
 
     public NodeCore(NodeConfig config, ChallengeSource entropy) {
@@ -226,10 +224,10 @@ public final class NodeCore {
 
     /** Runs every timer due at {@code now}. */
     public void handleTimeout(long now) {
-        while (!timers.isEmpty() && timers.peek().deadline <= now) {
-            Timer t = timers.poll();
-            Slot slot = slots.get(t.connection);
-            if (slot == null || slot.scheduled != t.deadline) {
+        while (!timers.isEmpty() && timers.peekDeadline() <= now) {
+            long deadline = timers.peekDeadline();
+            Slot slot = timers.poll();
+            if (slot.released || slot.scheduled != deadline) {
                 continue;
             }
             slot.scheduled = UNSCHEDULED;
@@ -251,10 +249,9 @@ public final class NodeCore {
     /** The earliest instant {@link #handleTimeout} must run, or {@link Long#MAX_VALUE}. */
     public long pollTimeout() {
         while (!timers.isEmpty()) {
-            Timer t = timers.peek();
-            Slot slot = slots.get(t.connection);
-            if (slot != null && slot.scheduled == t.deadline) {
-                return t.deadline;
+            Slot slot = timers.peek();
+            if (!slot.released && slot.scheduled == timers.peekDeadline()) {
+                return timers.peekDeadline();
             }
             timers.poll();
         }
@@ -301,7 +298,7 @@ public final class NodeCore {
     }
 
     private void reschedule(Slot slot) {
-        if (slots.get(slot.connection.id()) != slot) {
+        if (slot.released) {
             return;
         }
         long deadline = slot.connection.deadline();
@@ -309,7 +306,7 @@ public final class NodeCore {
             return;
         }
         slot.scheduled = deadline;
-        timers.add(new Timer(deadline, slot.connection.id(), timerSequence++));
+        timers.add(deadline, slot);
     }
 
     /** Closes a connection on the node's own decision; its sink callbacks will not fire. */
@@ -322,6 +319,7 @@ public final class NodeCore {
     }
 
     private void release(Slot slot) {
+        slot.released = true;
         long id = slot.connection.id();
         slots.remove(id);
         pendingIncoming.remove(id);
@@ -332,28 +330,12 @@ public final class NodeCore {
         final Connection connection;
         final Direction direction;
         long scheduled = UNSCHEDULED;
+        /** Removed from {@link #slots}: its timers are stale. */
+        boolean released;
 
         Slot(Connection connection, Direction direction) {
             this.connection = connection;
             this.direction = direction;
-        }
-    }
-
-    private static final class Timer implements Comparable<Timer> {
-        final long deadline;
-        final long connection;
-        final long sequence;
-
-        Timer(long deadline, long connection, long sequence) {
-            this.deadline = deadline;
-            this.connection = connection;
-            this.sequence = sequence;
-        }
-
-        @Override
-        public int compareTo(Timer o) {
-            int c = Long.compare(deadline, o.deadline);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
         }
     }
 

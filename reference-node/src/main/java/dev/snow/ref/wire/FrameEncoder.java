@@ -46,12 +46,23 @@ public final class FrameEncoder {
             return b.array();
         }
         if (frame instanceof Frame.Ping f) {
-            return header(Tag.PING, 8).putLong(f.payload()).array();
+            return heartbeat(Tag.PING, f.payload());
         }
         if (frame instanceof Frame.Pong f) {
-            return header(Tag.PONG, 8).putLong(f.payload()).array();
+            return heartbeat(Tag.PONG, f.payload());
         }
         throw new IllegalArgumentException("unknown frame " + frame);
+    }
+
+    /** PING and PONG, the frames of a live session, written without a ByteBuffer: len 9, tag, 8 bytes. */
+    private static byte[] heartbeat(Tag tag, long payload) {
+        byte[] b = new byte[5 + 8];
+        b[3] = 9;
+        b[4] = (byte) tag.code();
+        for (int i = 0; i < 8; i++) {
+            b[5 + i] = (byte) (payload >>> (56 - 8 * i));
+        }
+        return b;
     }
 
     private static ByteBuffer header(Tag tag, int payloadLength) {

@@ -29,6 +29,7 @@ import java.util.Locale;
 public final class Bench {
     private final PrintStream out;
     private final List<String[]> rows = new ArrayList<>();
+    /** Baseline events per cpu second. */
     private double engineRate;
     private double coreRate;
 
@@ -45,22 +46,26 @@ public final class Bench {
             switch (name) {
                 case "engine":
                     engineRate = EngineBaseline.measure(out);
-                    row("engine baseline (no-op events)", EngineBaseline.EVENTS, EngineBaseline.lastWall, engineRate, 0, "");
+                    row("engine baseline (no-op events)", EngineBaseline.EVENTS, EngineBaseline.lastWall, EngineBaseline.lastCpu,
+                            engineRate, 0, "");
                     break;
                 case "core":
                     coreRate = CoreBaseline.measure(out);
-                    row("core baseline (2 cores back to back)", CoreBaseline.lastEvents, CoreBaseline.lastWall, coreRate, 0, "");
+                    row("core baseline (hub + 200 cores, no network)", CoreBaseline.lastEvents, CoreBaseline.lastWall,
+                            CoreBaseline.lastCpu, coreRate, 0, "");
                     break;
                 default:
                     ok &= scenario(resolve(scenarios, name), seed);
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "%-44s %12s %9s %12s %7s %7s %8s  %s%n", "benchmark", "events", "wall s", "events/s",
-                "/engine", "/core", "heap MiB", "notes");
+        out.printf(Locale.ROOT, "%-44s %12s %9s %9s %12s %12s %7s %7s %8s  %s%n", "benchmark", "events", "wall s", "cpu s",
+                "events/s", "per cpu s", "/engine", "/core", "heap MiB", "notes");
         for (String[] r : rows) {
-            out.printf(Locale.ROOT, "%-44s %12s %9s %12s %7s %7s %8s  %s%n", (Object[]) r);
+            out.printf(Locale.ROOT, "%-44s %12s %9s %9s %12s %12s %7s %7s %8s  %s%n", (Object[]) r);
         }
+        out.println("(/engine, /core: events per cpu second divided by the baseline's, measured in this run;"
+                + " wall time depends on the machine's load, cpu time less so)");
         return ok;
     }
 
@@ -82,18 +87,24 @@ public final class Bench {
         out.printf(Locale.ROOT, "running %s (%d nodes, %s virtual) seed %d ...%n", s.file(), s.nodes().size(),
                 dev.snow.sim.scenario.Units.format(s.duration()), seed);
         long start = System.nanoTime();
+        long cpu0 = Cpu.now();
         RunResult r = SimulationRunner.run(s, seed);
+        long cpu = Cpu.now() - cpu0;
         long wall = System.nanoTime() - start;
         double rate = r.events() / (wall / 1e9);
-        String note = (r.passed() ? "passed" : "FAILED: " + r.headline()) + "; " + r.network();
-        row(s.name() + " seed " + seed, r.events(), wall, rate, peakHeapMiB(), note);
-        out.printf(Locale.ROOT, "  %d events in %.2f s = %.0f events/s, %s%n", r.events(), wall / 1e9, rate, note);
+        String note = (r.passed() ? "passed" : "FAILED: " + r.headline()) + "; peak pending events " + r.peakPending() + "; "
+                + r.network();
+        row(s.name() + " seed " + seed, r.events(), wall, cpu, rate, peakHeapMiB(), note);
+        out.printf(Locale.ROOT, "  %d events in %.2f s wall, %.2f s cpu = %.0f events/s wall, %.0f per cpu second; %s%n",
+                r.events(), wall / 1e9, cpu / 1e9, rate, r.events() / (cpu / 1e9), note);
         return r.passed();
     }
 
-    private void row(String name, long events, long wallNanos, double rate, long heapMiB, String note) {
+    private void row(String name, long events, long wallNanos, long cpuNanos, double rate, long heapMiB, String note) {
+        double perCpu = events / (cpuNanos / 1e9);
         rows.add(new String[] {name, String.format(Locale.ROOT, "%,d", events), String.format(Locale.ROOT, "%.2f", wallNanos / 1e9),
-            String.format(Locale.ROOT, "%,.0f", rate), ratio(rate, engineRate), ratio(rate, coreRate),
+            String.format(Locale.ROOT, "%.2f", cpuNanos / 1e9), String.format(Locale.ROOT, "%,.0f", rate),
+            String.format(Locale.ROOT, "%,.0f", perCpu), ratio(perCpu, engineRate), ratio(perCpu, coreRate),
             heapMiB == 0 ? "" : Long.toString(heapMiB), note});
     }
 

@@ -9,6 +9,7 @@ public final class Simulation {
     private long now;
     private long sequence;
     private long fired;
+    private int peakPending;
 
     /** The current virtual time in nanoseconds. */
     public long now() {
@@ -30,6 +31,14 @@ public final class Simulation {
             throw new IllegalArgumentException("cannot schedule at " + time + " ns, the clock is already at " + now + " ns");
         }
         queue.push(time, sequence++, event);
+        if (queue.size() > peakPending) {
+            peakPending = queue.size();
+        }
+    }
+
+    /** The most events ever pending at once. */
+    public int peakPending() {
+        return peakPending;
     }
 
     public void after(long delay, Event event) {

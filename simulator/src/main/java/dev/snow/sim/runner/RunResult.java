@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record RunResult(String file, long seed, String traceHash, long events, long traceRecords, long endTime,
                         List<String> swarm, String invariant, Throwable error, long failureTime,
-                        List<ExpectationVerifier.Unmet> unmet, List<String> tail, NetworkStats network) {
+                        List<ExpectationVerifier.Unmet> unmet, List<String> tail, NetworkStats network,
+                        int peakPending) {
 
     public boolean passed() {
         return invariant == null && error == null && unmet.isEmpty();

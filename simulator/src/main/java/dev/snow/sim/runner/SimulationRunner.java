@@ -100,6 +100,7 @@ public final class SimulationRunner {
         List<ExpectationVerifier.Unmet> unmet = invariant == null && error == null ? world.verifier.finish(end) : List.of();
         boolean failed = invariant != null || error != null;
         return new RunResult(s.file(), seed, trace.hash(), sim.fired(), trace.records(), sim.now(), swarm.summary, invariant,
-                error, failureTime, unmet, failed ? trace.tail(40) : List.of(), net.stats());
+                error, failureTime, unmet, failed ? trace.tail(40) : List.of(), net.stats(),
+                sim.peakPending());
     }
 }
