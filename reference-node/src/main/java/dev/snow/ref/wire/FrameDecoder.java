@@ -23,7 +23,8 @@ import java.nio.charset.StandardCharsets;
  * 4096) bytes have been fed.
  */
 public final class FrameDecoder {
-    private byte[] buf = new byte[512];
+    /** Small at first (a heartbeat frame is 13 bytes); grows on demand up to what one frame needs. */
+    private byte[] buf = new byte[64];
     private int start;
     private int end;
     private DecodeResult.Malformed poisoned;

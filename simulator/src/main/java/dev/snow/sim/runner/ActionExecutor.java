@@ -111,20 +111,68 @@ final class ActionExecutor {
     private void connect(Action.Connect c, long now) {
         List<String> from = c.from().nodes();
         List<String> to = c.to().nodes();
+        List<SimNode[]> pairs = new java.util.ArrayList<>();
         for (int i = 0; i < from.size(); i++) {
             String a = from.get(i);
             List<String> targets = c.mesh() ? from.subList(i + 1, from.size()) : to;
             for (String b : targets) {
-                if (a.equals(b)) {
-                    continue;
+                if (!a.equals(b)) {
+                    pairs.add(new SimNode[] {node(a), node(b)});
                 }
-                SimNode n = node(a);
-                long delay = c.spread() > 0 ? faults.between(0, c.spread()) : 0;
-                if (delay == 0) {
-                    n.connect(b, c.retry());
-                } else {
-                    world.sim.at(now + delay, t -> n.connect(b, c.retry()));
-                }
+            }
+        }
+        if (c.spread() == 0) {
+            for (SimNode[] p : pairs) {
+                p[0].connect(p[1].name, c.retry());
+            }
+            return;
+        }
+        long[] delays = new long[pairs.size()];
+        for (int i = 0; i < delays.length; i++) {
+            delays[i] = faults.between(0, c.spread());
+        }
+        new DialPlan(pairs, delays, c.retry()).start(now);
+    }
+
+    /**
+     * Dials spread over a window, walked in (delay, draw order) by one event at a time, so a
+     * 499,500-dial mesh does not put half a million events on the queue at once.
+     */
+    private final class DialPlan implements dev.snow.sim.engine.Event {
+        private final List<SimNode[]> pairs;
+        private final long[] delays;
+        private final Integer[] order;
+        private final long retry;
+        private long origin;
+        private int next;
+
+        DialPlan(List<SimNode[]> pairs, long[] delays, long retry) {
+            this.pairs = pairs;
+            this.delays = delays;
+            this.retry = retry;
+            this.order = new Integer[delays.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (x, y) -> delays[x] != delays[y] ? Long.compare(delays[x], delays[y])
+                    : Integer.compare(x, y));
+        }
+
+        void start(long now) {
+            origin = now;
+            if (order.length > 0) {
+                world.sim.at(origin + delays[order[0]], this);
+            }
+        }
+
+        @Override
+        public void fire(long now) {
+            while (next < order.length && origin + delays[order[next]] <= now) {
+                SimNode[] p = pairs.get(order[next++]);
+                p[0].connect(p[1].name, retry);
+            }
+            if (next < order.length) {
+                world.sim.at(origin + delays[order[next]], this);
             }
         }
     }
