@@ -342,6 +342,8 @@ public final class NodeCore {
     /** The node-level decisions for one connection's handshake. */
     private final class Policy implements HandshakePolicy {
         private final long connection;
+        /** The status this connection's NAME was answered with (acceptor only). */
+        private Status admitted;
 
         Policy(long connection) {
             this.connection = connection;
@@ -349,12 +351,13 @@ public final class NodeCore {
 
         @Override
         public Status admit(NodeName peer, int creation) {
-            return table.admit(peer);
+            admitted = table.admit(peer);
+            return admitted;
         }
 
         @Override
         public Registration register(NodeName peer, int creation, Direction direction) {
-            NodeTable.Registration r = table.register(peer, creation, direction, connection);
+            NodeTable.Registration r = table.register(peer, creation, direction, connection, admitted == Status.ALIVE);
             if (r.session() == null) {
                 return r.refusal();
             }

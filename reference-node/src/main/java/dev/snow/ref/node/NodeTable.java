@@ -57,17 +57,27 @@ final class NodeTable {
      * Makes {@code peer}, which just proved the cookie on {@code connection}, a session
      * (docs/PROTOCOL.md, resolving a verified REPLY). An incoming connection meets our own
      * attempt to the same peer by the tiebreak: if the peer is smaller we give our attempt up
-     * (TIE-4), if we are smaller our attempt wins and this connection is refused (TIE-1). Then a
-     * session with that name is replaced (STATUS-6) and the next id taken; with none free the
-     * registration is refused. A refusal changes nothing.
+     * (TIE-4), if we are smaller our attempt wins and this connection is refused (TIE-1); the
+     * same holds when our attempt already became a session after we answered this connection ok
+     * or ok_simultaneous (not alive): it won, this connection lost. Then a session with that
+     * name is replaced (STATUS-6) and the next id taken; with none free the registration is
+     * refused. A refusal changes nothing.
+     *
+     * @param answeredAlive the acceptor answered this connection's NAME with alive (a session
+     *                      existed then); false for an initiator
      */
-    Registration register(NodeName peer, int creation, Direction direction, long connection) {
+    Registration register(NodeName peer, int creation, Direction direction, long connection, boolean answeredAlive) {
         Long attempt = pendingOutgoing.get(peer.full());
         boolean otherAttempt = attempt != null && attempt != connection;
-        if (otherAttempt && direction == Direction.INCOMING && local.compareTo(peer) < 0) {
+        boolean smaller = local.compareTo(peer) < 0;
+        if (otherAttempt && direction == Direction.INCOMING && smaller) {
             return Registration.refused(HandshakePolicy.Registration.TIEBREAK_LOST);
         }
         SessionInfo old = sessions.get(peer.full());
+        if (old != null && direction == Direction.INCOMING && !answeredAlive && smaller
+                && old.direction() == Direction.OUTGOING) {
+            return Registration.refused(HandshakePolicy.Registration.TIEBREAK_LOST);
+        }
         if (old == null && !ids.hasFree()) {
             return Registration.refused(HandshakePolicy.Registration.NO_NODE_ID);
         }

@@ -121,6 +121,42 @@ class SimultaneousConnectTest {
         assertThat(net.node(SMALL).direction(own.connection())).isEqualTo(Direction.OUTGOING);
     }
 
+    /**
+     * Found by the simulator (scenarios/swarm-chaos.yaml, seed 178): b dials a, a answers ok, a
+     * then dials b itself and that attempt completes (b answers ok_simultaneous, verifies a's
+     * digest and gives its own attempt up, TIE-4) before b's CHALLENGE_REPLY on the first
+     * connection reaches a (it was retransmitted; b had queued it before giving the attempt up).
+     * a must apply TIE-1 again: its own, now established, outgoing session wins and the late
+     * reply's connection is refused. Replacing the session instead leaves a on a connection b
+     * abandoned and b on one a closed: two sessions for one pair, then none (TIE-5 broken).
+     */
+    @Test
+    void smallerAcceptorWhoseOwnAttemptAlreadyWonRefusesTheLateReplyOfTheLosingConnection() {
+        CoreNetwork net = twoNodes(new CoreNetwork());
+        RawPeer losing = RawPeer.initiatorAgainst(net, SMALL, "cookie"); // b's first connection to a
+        losing.send(new Frame.Name(LARGE, 2));
+        Frame.StatusChallenge status = losing.last(Frame.StatusChallenge.class);
+        assertThat(status.status()).isEqualTo(Status.OK);
+
+        net.connect(SMALL, LARGE);                       // a dials b meanwhile; it completes
+        net.runFor(Duration.ofMillis(10));
+        assertThat(net.node(SMALL).sessions()).singleElement()
+                .extracting(SessionInfo::direction).isEqualTo(Direction.OUTGOING);
+
+        losing.replyTo(status, RawPeer.filled(5));       // b's late reply on the losing connection
+
+        assertThat(losing.closedByNode()).isTrue();
+        assertThat(losing.received()).hasSize(1); // no ACK: TIE-1 at verification
+        assertThat(net.events(SMALL, NodeEvent.HandshakeFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.reason()).isEqualTo(dev.snow.ref.handshake.FailReason.NOK);
+            assertThat(f.detail()).startsWith("TIE-1");
+        });
+        net.runFor(Duration.ofSeconds(1));
+        assertOneSessionEach(net);
+        assertThat(net.node(SMALL).sessions()).singleElement()
+                .extracting(SessionInfo::direction).isEqualTo(Direction.OUTGOING);
+    }
+
     private static CoreNetwork twoNodes(CoreNetwork net) {
         net.add(CoreNetwork.config(SMALL, "cookie", 1), 11);
         net.add(CoreNetwork.config(LARGE, "cookie", 2), 22);
