@@ -54,8 +54,11 @@ public final class Bench {
                     row("core baseline (hub + 200 cores, no network)", CoreBaseline.lastEvents, CoreBaseline.lastWall,
                             CoreBaseline.lastCpu, coreRate, 0, "");
                     break;
-                default:
-                    ok &= scenario(resolve(scenarios, name), seed);
+                default: {
+                    int at = name.lastIndexOf('@');
+                    int seeds = at > 0 ? Integer.parseInt(name.substring(at + 1)) : 1;
+                    ok &= scenario(resolve(scenarios, at > 0 ? name.substring(0, at) : name), seed, seeds);
+                }
             }
         }
         out.println();
@@ -80,24 +83,42 @@ public final class Bench {
                 + " and " + scenarios + ")");
     }
 
-    private boolean scenario(Path file, long seed) {
+    /** Runs {@code seeds} seeds from {@code seed} (after one untimed warm-up run when more than one) and reports them together. */
+    private boolean scenario(Path file, long seed, int seeds) {
         Scenario s = ScenarioLoader.load(file);
+        out.printf(Locale.ROOT, "running %s (%d nodes, %s virtual) seed%s %d%s ...%n", s.file(), s.nodes().size(),
+                dev.snow.sim.scenario.Units.format(s.duration()), seeds > 1 ? "s" : "", seed,
+                seeds > 1 ? ".." + (seed + seeds - 1) + " after a warm-up run" : "");
+        if (seeds > 1) {
+            SimulationRunner.run(s, seed + seeds);
+        }
         System.gc();
         resetPeaks();
-        out.printf(Locale.ROOT, "running %s (%d nodes, %s virtual) seed %d ...%n", s.file(), s.nodes().size(),
-                dev.snow.sim.scenario.Units.format(s.duration()), seed);
-        long start = System.nanoTime();
-        long cpu0 = Cpu.now();
-        RunResult r = SimulationRunner.run(s, seed);
-        long cpu = Cpu.now() - cpu0;
-        long wall = System.nanoTime() - start;
-        double rate = r.events() / (wall / 1e9);
-        String note = (r.passed() ? "passed" : "FAILED: " + r.headline()) + "; peak pending events " + r.peakPending() + "; "
-                + r.network();
-        row(s.name() + " seed " + seed, r.events(), wall, cpu, rate, peakHeapMiB(), note);
+        long events = 0;
+        long wall = 0;
+        long cpu = 0;
+        boolean passed = true;
+        RunResult last = null;
+        for (long n = seed; n < seed + seeds; n++) {
+            long start = System.nanoTime();
+            long cpu0 = Cpu.now();
+            last = SimulationRunner.run(s, n);
+            cpu += Cpu.now() - cpu0;
+            wall += System.nanoTime() - start;
+            events += last.events();
+            if (!last.passed()) {
+                passed = false;
+                out.println("  seed " + n + " FAILED: " + last.headline());
+            }
+        }
+        double rate = events / (wall / 1e9);
+        String note = (passed ? "passed" : "FAILED") + "; peak pending events " + last.peakPending() + "; " + last.network()
+                + (seeds > 1 ? " (last seed)" : "");
+        row(s.name() + (seeds > 1 ? " seeds " + seed + ".." + (seed + seeds - 1) : " seed " + seed), events, wall, cpu, rate,
+                peakHeapMiB(), note);
         out.printf(Locale.ROOT, "  %d events in %.2f s wall, %.2f s cpu = %.0f events/s wall, %.0f per cpu second; %s%n",
-                r.events(), wall / 1e9, cpu / 1e9, rate, r.events() / (cpu / 1e9), note);
-        return r.passed();
+                events, wall / 1e9, cpu / 1e9, rate, events / (cpu / 1e9), note);
+        return passed;
     }
 
     private void row(String name, long events, long wallNanos, long cpuNanos, double rate, long heapMiB, String note) {

@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
             "  bin/snow-sim bench --only engine,core,full-mesh-200"})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            defaultValue = "engine,core,simultaneous-connect-storm-50,full-mesh-1000,node-id-exhaustion-65535",
+            defaultValue = "engine,core,simultaneous-connect-storm-50@20,full-mesh-1000,node-id-exhaustion-65535",
             description = "What to run, in order: engine, core, or scenario names (scenarios/bench/NAME.yaml, scenarios/NAME.yaml)"
-                    + " or files. Default: ${DEFAULT-VALUE}.")
+                    + " or files; NAME@N runs N seeds after a warm-up run and reports them together. Default: ${DEFAULT-VALUE}.")
     List<String> only;
 
     @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",

@@ -1,11 +1,13 @@
 package dev.snow.sim.network;
 
+import java.util.function.LongSupplier;
+
 /**
  * One side of a simulated TCP connection, as its node sees it. The node sends through
  * {@link Network#send} and closes through {@link Network#close}; the network reports to the
  * {@link HostHandler} captured when this end was opened.
  */
-public final class End {
+public final class End implements LongSupplier {
     /** A number unique in the run, shared by both ends of a connection (for traces and checks). */
     final long connection;
     final Host host;
@@ -67,6 +69,12 @@ public final class End {
     }
 
     public long lastHeard() {
+        return lastHeard;
+    }
+
+    /** {@link #lastHeard()}, for checks that watch it without holding a lambda per session. */
+    @Override
+    public long getAsLong() {
         return lastHeard;
     }
 

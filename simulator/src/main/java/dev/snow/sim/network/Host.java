@@ -1,7 +1,6 @@
 package dev.snow.sim.network;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.snow.sim.engine.LongMap;
 
 /**
  * A machine on the virtual network, named by its node's name. Up or down (crashed); while up
@@ -16,7 +15,7 @@ public final class Host {
     int incarnation;
     HostHandler handler;
     /** Links from this host, by destination host index (looked up, never iterated). */
-    final Map<Integer, Link> links = new HashMap<>(4);
+    final LongMap<Link> links = new LongMap<>(4);
 
     Host(int index, String name) {
         this.index = index;

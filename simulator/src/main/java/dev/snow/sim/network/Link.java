@@ -14,7 +14,8 @@ public final class Link {
     boolean blocked;
     /** Set by hold: transmissions wait in {@link #heldQueue} until released, nothing is lost. */
     boolean held;
-    final ArrayDeque<Segment> heldQueue = new ArrayDeque<>(0);
+    /** Created on the first hold (a mesh has a million links, few ever held). */
+    ArrayDeque<Segment> heldQueue;
     /** When the last segment finishes serialising, for bandwidth. */
     long busyUntil;
 
@@ -34,5 +35,12 @@ public final class Link {
 
     public boolean held() {
         return held;
+    }
+
+    void hold(Segment seg) {
+        if (heldQueue == null) {
+            heldQueue = new ArrayDeque<>();
+        }
+        heldQueue.add(seg);
     }
 }

@@ -1,6 +1,7 @@
 package dev.snow.sim.network;
 
 import dev.snow.ref.session.CloseCause;
+import dev.snow.sim.engine.LongMap;
 import dev.snow.sim.engine.Rng;
 import dev.snow.sim.engine.Simulation;
 import dev.snow.sim.engine.Trace;
@@ -73,7 +74,7 @@ public final class Network {
 
     /** The link from {@code src} to {@code dst}, created with the current defaults on first use. */
     public Link link(int src, int dst) {
-        Map<Integer, Link> out = hosts[src].links;
+        LongMap<Link> out = hosts[src].links;
         Link l = out.get(dst);
         if (l == null) {
             l = new Link(src, dst, defaults);

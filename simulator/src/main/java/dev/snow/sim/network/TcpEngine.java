@@ -36,7 +36,7 @@ final class TcpEngine {
             net.stats.bytes += data.length;
         }
         if (s.link.held) {
-            s.link.heldQueue.add(seg);
+            s.link.hold(seg);
             return;
         }
         attempt(seg, now);
@@ -106,7 +106,7 @@ final class TcpEngine {
         net.trace.record(now, TraceKind.RETRANSMIT, src.host.index, src.coreId, src.connection, seg.attempts,
                 seg.kind.name());
         if (seg.stream.link.held) {
-            seg.stream.link.heldQueue.add(seg);
+            seg.stream.link.hold(seg);
             return;
         }
         attempt(seg, now);
@@ -138,7 +138,7 @@ final class TcpEngine {
         l.held = false;
         long now = net.sim.now();
         ArrayDeque<Segment> q = l.heldQueue;
-        while (!q.isEmpty() && !l.held) {
+        while (q != null && !q.isEmpty() && !l.held) {
             Segment seg = q.poll();
             if (seg.attempts == 0) {
                 seg.firstAttempt = now;

@@ -195,7 +195,7 @@ final class SimNode {
             SimNode peer = w.nodes[other.host()];
             boolean sameCookie = peer.settings().cookie().equals(settings().cookie());
             w.invariants.nodeUp(now, index, up.node(), up.nodeId(), up.creation(), settings().maxNodeId(), e.connection(),
-                    up.connection(), other.host(), sameCookie, peer.creationOf(other.incarnation()), e::lastHeard, clock,
+                    up.connection(), other.host(), sameCookie, peer.creationOf(other.incarnation()), e, clock,
                     settings().heartbeatInterval() + settings().heartbeatTimeout());
             w.verifier.observe(new Observation.Up(now, name, up.node(), up.nodeId(), up.creation(), up.direction().wireName()));
         } else if (ev instanceof NodeEvent.NodeDown down) {

@@ -12,13 +12,4 @@ public record Scenario(String file, String name, String description, SeedRange s
                        NetworkSpec network, List<NodeSpec> nodes, Map<String, List<String>> groups,
                        List<LinkSpec> links, List<TimedAction> timeline, List<Expectation> expectations,
                        SwarmSpec swarm) {
-
-    public NodeSpec node(String name) {
-        for (NodeSpec n : nodes) {
-            if (n.name().equals(name)) {
-                return n;
-            }
-        }
-        return null;
-    }
 }

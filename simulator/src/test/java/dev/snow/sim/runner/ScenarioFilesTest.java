@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every scenario file directly under {@code scenarios/} over its own seed range (its
  * {@code seeds:} field), or over {@code -Dsim.seeds=A..B} for a longer sweep; {@code -Dsim.only=GLOB}
- * picks files. A failing seed fails its test with the full report: the seed, the one-line
+ * picks files and {@code -Dsim.exclude=GLOB} leaves some out. A failing seed fails its test with the full report: the seed, the one-line
  * replay command and the trace around the failure.
  */
 class ScenarioFilesTest {
@@ -31,11 +31,13 @@ class ScenarioFilesTest {
 
     static List<Path> scenarioFiles() throws IOException {
         String only = System.getProperty("sim.only", "");
+        String exclude = System.getProperty("sim.exclude", "");
         PathMatcher match = only.isBlank() ? p -> true : FileSystems.getDefault().getPathMatcher("glob:" + only);
+        PathMatcher skip = exclude.isBlank() ? p -> false : FileSystems.getDefault().getPathMatcher("glob:" + exclude);
         List<Path> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(scenariosDir())) {
             files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
-                    .filter(p -> match.matches(p.getFileName()))
+                    .filter(p -> match.matches(p.getFileName()) && !skip.matches(p.getFileName()))
                     .sorted()
                     .forEach(out::add);
         }
