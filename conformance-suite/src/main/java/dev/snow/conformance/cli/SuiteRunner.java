@@ -1,0 +1,143 @@
+package dev.snow.conformance.cli;
+
+import dev.snow.conformance.harness.AdapterException;
+import dev.snow.conformance.harness.AdapterProcess;
+import dev.snow.conformance.harness.Expectations;
+import dev.snow.conformance.harness.Implementation;
+import dev.snow.conformance.harness.RunContext;
+import dev.snow.conformance.harness.TestKey;
+import io.qameta.allure.AllureLifecycle;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs the requirement tests against one implementation: checks that its adapter starts and
+ * says ready, then one JUnit Platform launch (sanity tests first and last, class order by
+ * {@code @Order}) with the progress recorder, JUnit XML ({@code <output>/junit/}) and Allure.
+ */
+final class SuiteRunner {
+    /** Packages that hold no requirement tests. */
+    private static final String TEST_CLASSES = "dev\\.snow\\.conformance\\.(?!harness\\.|peer\\.|cli\\.).*Test";
+
+    private final AllureLifecycle allure;
+    private final PrintStream out;
+
+    SuiteRunner(AllureLifecycle allure, PrintStream out) {
+        this.allure = allure;
+        this.out = out;
+    }
+
+    ImplementationResult run(Implementation impl, Path outputRoot) {
+        long t0 = System.nanoTime();
+        Path output = outputRoot.resolve(impl.name()).toAbsolutePath().normalize();
+        clean(output);
+        Expectations expectations = impl.expectations() == null ? Expectations.none() : Expectations.load(impl.expectations());
+        String info;
+        try {
+            info = preflight(impl);
+        } catch (AdapterException e) {
+            return new ImplementationResult(impl, null, e.getMessage(), List.of(), List.of(), millis(t0), output);
+        }
+        out.printf("[%s] adapter ready: %s; command: %s%n", impl.name(), info, impl.command());
+        RunRecorder recorder = new RunRecorder(impl.name(), out);
+        RunContext.begin(impl, output, expectations);
+        try (PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .addTestExecutionListeners(recorder,
+                            new LegacyXmlReportGeneratingListener(output.resolve("junit"), xmlErrors),
+                            new ImplementationAllureListener(allure, impl.name()))
+                    .build());
+            launcher.execute(request(impl.select()));
+        } finally {
+            RunContext.end();
+        }
+        return new ImplementationResult(impl, info, null, recorder.records(), expectations.unmatched(), millis(t0), output);
+    }
+
+    /** The adapter must start and say ready (one clear message otherwise); it is stopped again at once. */
+    static String preflight(Implementation impl) {
+        AdapterProcess a = AdapterProcess.launch(impl.name() + "/preflight", impl.command(), impl.workdir(), impl.env(),
+                impl.timeouts().ready(), List.of());
+        try {
+            var r = a.readyLine();
+            return r.path("implementation").asText("?") + " " + r.path("version").asText("?") + ", adapter " + r.path("adapter").asText();
+        } finally {
+            a.close(Duration.ofSeconds(5));
+        }
+    }
+
+    static LauncherDiscoveryRequest request(List<String> select) {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        if (select.isEmpty()) {
+            selectors.add(DiscoverySelectors.selectPackage("dev.snow.conformance"));
+        } else {
+            Set<String> all = new LinkedHashSet<>(select);
+            all.add("sanity");
+            for (String s : all) {
+                selectors.add(selector(s));
+            }
+        }
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(ClassNameFilter.includeClassNamePatterns(TEST_CLASSES))
+                .configurationParameters(Map.of(
+                        "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation",
+                        "junit.jupiter.extensions.autodetection.enabled", "false",
+                        "junit.platform.output.capture.stdout", "false"))
+                .build();
+    }
+
+    /** {@code pkg}, {@code pkg.Class} or {@code pkg.Class#method}, relative to dev.snow.conformance. */
+    static DiscoverySelector selector(String s) {
+        String full = s.startsWith(TestKey.ROOT) ? s : TestKey.ROOT + s;
+        int hash = full.indexOf('#');
+        if (hash > 0) {
+            return DiscoverySelectors.selectMethod(full.substring(0, hash), full.substring(hash + 1));
+        }
+        String last = full.substring(full.lastIndexOf('.') + 1);
+        if (!last.isEmpty() && Character.isUpperCase(last.charAt(0))) {
+            return DiscoverySelectors.selectClass(full);
+        }
+        return DiscoverySelectors.selectPackage(full);
+    }
+
+    private static void clean(Path dir) {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot clean " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
