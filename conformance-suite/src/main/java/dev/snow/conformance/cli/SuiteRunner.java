@@ -9,7 +9,6 @@ import dev.snow.conformance.harness.TestKey;
 import io.qameta.allure.AllureLifecycle;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +27,11 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * Runs the requirement tests against one implementation: checks that its adapter starts and
  * says ready, then one JUnit Platform launch (sanity tests first and last, class order by
- * {@code @Order}) with the progress recorder, JUnit XML ({@code <output>/junit/}) and Allure.
+ * {@code @Order}) with the progress recorder and Allure; then JUnit XML ({@code <output>/junit/}).
  */
 final class SuiteRunner {
     /** Packages that hold no requirement tests. */
@@ -61,18 +59,22 @@ final class SuiteRunner {
         out.printf("[%s] adapter ready: %s; command: %s%n", impl.name(), info, impl.command());
         RunRecorder recorder = new RunRecorder(impl.name(), out);
         RunContext.begin(impl, output, expectations);
-        try (PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
+        try {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
-                    .addTestExecutionListeners(recorder,
-                            new LegacyXmlReportGeneratingListener(output.resolve("junit"), xmlErrors),
-                            new ImplementationAllureListener(allure, impl.name()))
+                    .addTestExecutionListeners(recorder, new ImplementationAllureListener(allure, impl.name()))
                     .build());
             launcher.execute(request(impl.select()));
         } finally {
             RunContext.end();
         }
-        return new ImplementationResult(impl, info, null, recorder.records(), expectations.unmatched(), millis(t0), output);
+        ImplementationResult result = new ImplementationResult(impl, info, null, recorder.records(), expectations.unmatched(), millis(t0), output);
+        try {
+            JunitXmlWriter.write(result, output.resolve("junit"));
+        } catch (IOException e) {
+            out.println("[" + impl.name() + "] cannot write JUnit XML: " + e.getMessage());
+        }
+        return result;
     }
 
     /** The adapter must start and say ready (one clear message otherwise); it is stopped again at once. */

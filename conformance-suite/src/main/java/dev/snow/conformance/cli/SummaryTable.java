@@ -16,6 +16,9 @@ import java.util.Map;
  * passed (the row's counts still show them).
  */
 public final class SummaryTable {
+    /** The row of tests that check the adapter contract (docs/ADAPTER.md) rather than a requirement. */
+    static final String ADAPTER = "ADAPTER";
+
     private SummaryTable() {
     }
 
@@ -37,7 +40,7 @@ public final class SummaryTable {
             byReq.put(s.id(), new ArrayList<>());
         }
         for (TestRecord t : r.tests()) {
-            for (String id : t.requirements()) {
+            for (String id : t.requirements().isEmpty() ? List.of(ADAPTER) : t.requirements()) {
                 byReq.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
             }
         }
@@ -47,7 +50,7 @@ public final class SummaryTable {
             RequirementCatalog.Spec spec = catalog.get(e.getKey());
             Verdict v = aggregate(e.getValue());
             reqTotals.merge(v, 1, Integer::sum);
-            sb.append(String.format("%-10s %-6s %-13s %-34s %s%n", e.getKey(), spec == null ? "?" : spec.level(), v.label,
+            sb.append(String.format("%-10s %-6s %-13s %-34s %s%n", e.getKey(), spec == null ? "-" : spec.level(), v.label,
                     counts(e.getValue()), note(e.getValue())));
         }
         sb.append("-".repeat(100)).append('\n');
