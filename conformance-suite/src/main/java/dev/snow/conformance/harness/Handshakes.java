@@ -48,10 +48,11 @@ public final class Handshakes {
     /** REPLY with the right digest and a fresh challenge, then the ACK and node_up checks. */
     public static Session finishAsInitiator(Tester t, Iut iut, PeerConnection c, String name, int creation, WireFrame.StatusChallenge st) {
         byte[] own = t.challenge();
+        int mark = iut.mark();
         c.send(Frames.reply(HmacSha256.digest(iut.cookie(), st.challenge()), own));
         WireFrame.ChallengeAck ack = c.expect(WireFrame.ChallengeAck.class, t.timeouts().event());
         checkDigest("HS-4/AUTH-1: CHALLENGE_ACK digest", iut.cookie(), own, ack.digest());
-        Event up = iut.awaitNodeUp(name);
+        Event up = nodeUpSince(iut, mark, name);
         checkNodeUp(up, name, creation, "incoming");
         return new Session(c, name, creation, up, st.challenge(), own);
     }
@@ -111,10 +112,15 @@ public final class Handshakes {
         if (Arrays.equals(r.challenge(), ch)) {
             throw new AssertionError("AUTH-3: the IUT's REPLY carries our own challenge back as its challenge");
         }
+        int mark = iut.mark();
         c.send(Frames.ack(HmacSha256.digest(iut.cookie(), r.challenge())));
-        Event up = iut.awaitNodeUp(name);
+        Event up = nodeUpSince(iut, mark, name);
         checkNodeUp(up, name, creation, "outgoing");
         return new Session(c, name, creation, up, ch, r.challenge());
+    }
+
+    static Event nodeUpSince(Iut iut, int mark, String name) {
+        return iut.await(mark, "node_up for " + name, e -> e.is("node_up") && name.equals(e.node()), iut.timeouts().event());
     }
 
     /** {@code actual} must be HMAC(cookie, challenge). */

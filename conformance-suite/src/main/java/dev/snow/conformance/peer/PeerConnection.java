@@ -194,13 +194,18 @@ public final class PeerConnection implements AutoCloseable {
 
     /** The next frame, which must be a {@code type}; anything else fails with the rule named. */
     public <T extends WireFrame> T expect(Class<T> type, Duration timeout) {
+        return type.cast(expectFrame(type, timeout).frame());
+    }
+
+    /** Like {@link #expect} but with the frame's exact bytes and arrival time. */
+    public Incoming.Frame expectFrame(Class<? extends WireFrame> type, Duration timeout) {
         Incoming i = next(timeout);
         String wanted = type.getSimpleName();
         if (i == null) {
             throw new AssertionError(label + ": the IUT sent nothing within " + timeout.toMillis() + " ms; the tester expected " + wanted);
         }
         if (i instanceof Incoming.Frame f && type.isInstance(f.frame())) {
-            return type.cast(f.frame());
+            return f;
         }
         throw new AssertionError(label + ": the tester expected " + wanted + " from the IUT but got " + show(i));
     }
