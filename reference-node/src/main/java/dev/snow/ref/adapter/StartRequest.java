@@ -1,0 +1,60 @@
+package dev.snow.ref.adapter;
+
+import dev.snow.ref.handshake.InvalidNameException;
+import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.node.NodeConfig;
+import dev.snow.ref.transport.HostPort;
+import dev.snow.ref.transport.NodeSettings;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+/**
+ * The {@code start} command's fields (docs/ADAPTER.md) turned into {@link NodeSettings}. Only
+ * {@code name} and {@code cookie} are required; the rest default to docs/PROTOCOL.md.
+ */
+final class StartRequest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long MAX_MS = Duration.ofDays(1).toMillis();
+
+    private StartRequest() {
+    }
+
+    static NodeSettings parse(Fields f) throws CommandError {
+        String name = f.requiredString("name");
+        NodeName parsed;
+        try {
+            parsed = NodeName.parse(name);
+        } catch (InvalidNameException e) {
+            throw CommandError.badRequest("name: " + e.getMessage());
+        }
+        String cookie = f.requiredString("cookie");
+        if (cookie.isEmpty()) {
+            throw CommandError.badRequest("cookie must not be empty");
+        }
+        String host = f.optionalString("host", parsed.hostForDialling());
+        if (host.isEmpty()) {
+            throw CommandError.badRequest("host must not be empty");
+        }
+        int port = f.optionalInt("port", 0, 65535, parsed.port());
+        int creation = f.optionalInt("creation", 1, 255, 1 + RANDOM.nextInt(255));
+        NodeConfig config;
+        try {
+            config = NodeConfig.builder(name, cookie)
+                    .creation(creation)
+                    .heartbeatInterval(millis(f, "heartbeat_interval_ms", NodeConfig.DEFAULT_HEARTBEAT_INTERVAL))
+                    .heartbeatTimeout(millis(f, "heartbeat_timeout_ms", NodeConfig.DEFAULT_HEARTBEAT_TIMEOUT))
+                    .handshakeTimeout(millis(f, "handshake_timeout_ms", NodeConfig.DEFAULT_HANDSHAKE_TIMEOUT))
+                    .maxNodeId(f.optionalInt("max_node_id", 1, 65535, NodeConfig.DEFAULT_MAX_NODE_ID))
+                    .maxPendingHandshakes(f.optionalInt("max_pending_handshakes", 1, 1_000_000,
+                            NodeConfig.DEFAULT_MAX_PENDING_HANDSHAKES))
+                    .build();
+        } catch (InvalidNameException | IllegalArgumentException e) {
+            throw CommandError.badRequest(e.getMessage());
+        }
+        return NodeSettings.of(config).listenOn(new HostPort(host, port));
+    }
+
+    private static Duration millis(Fields f, String field, Duration otherwise) throws CommandError {
+        return Duration.ofMillis(f.optionalLong(field, 1, MAX_MS, otherwise.toMillis()));
+    }
+}

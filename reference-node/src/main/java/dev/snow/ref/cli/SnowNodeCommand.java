@@ -1,0 +1,262 @@
+package dev.snow.ref.cli;
+
+import dev.snow.ref.adapter.Adapter;
+import dev.snow.ref.adapter.Implementation;
+import dev.snow.ref.handshake.InvalidNameException;
+import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.node.ConnectResult;
+import dev.snow.ref.node.NodeConfig;
+import dev.snow.ref.transport.Fault;
+import dev.snow.ref.transport.HostPort;
+import dev.snow.ref.transport.NodeSettings;
+import dev.snow.ref.transport.NodeStartException;
+import dev.snow.ref.transport.SnowNode;
+import dev.snow.ref.transport.TlsProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code snow-node}: the options, and what running them means. */
+@Command(name = "snow-node", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = SnowNodeCommand.Version.class, usageHelpAutoWidth = true,
+        description = {
+            "Runs a Snow reference node: TLS 1.3 node-to-node connections, a shared-cookie",
+            "HMAC-SHA256 handshake, heartbeats. Prints one line per node_up, node_down and",
+            "handshake_failed on stdout; logs go to stderr. Ctrl-C (SIGINT) or SIGTERM stops",
+            "it: every session ends with node_down reason=disconnect, then exit status 0.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:normal stop (SIGINT/SIGTERM; with --adapter: `stop` or end of input)",
+            "1:runtime failure, e.g. the listen address is in use",
+            "2:usage error: bad option or value, unreadable cookie or state file"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  printf 'my-secret' > cookie && chmod 600 cookie",
+            "  snow-node --name a@127.0.0.1:9001 --cookie-file cookie",
+            "  snow-node --name b@127.0.0.1:9002 --cookie-file cookie \\",
+            "            --connect a@127.0.0.1:9001",
+            "  snow-node --adapter        JSON lines on stdin/stdout, see docs/ADAPTER.md"})
+final class SnowNodeCommand implements Callable<Integer> {
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "This node's name, alive@host[:port] (port 9000 if absent); it listens there.")
+    String name;
+
+    @Option(names = "--cookie-file", paramLabel = "FILE",
+            description = "File holding the shared secret (one line). Preferred over --cookie.")
+    Path cookieFile;
+
+    @Option(names = "--cookie", paramLabel = "COOKIE",
+            description = "The shared secret itself (visible to other users in the process list).")
+    String cookie;
+
+    @Option(names = "--connect", paramLabel = "NAME",
+            description = "Connect to this node after start (repeatable).")
+    List<String> connect = new ArrayList<>();
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Listen here instead of the name's host and port (port 0: any).")
+    String listen;
+
+    @Option(names = "--creation", paramLabel = "1..255",
+            description = "This run's creation (default: previous+1 from --state-file, else random).")
+    Integer creation;
+
+    @Option(names = "--state-file", paramLabel = "FILE",
+            description = "Remembers the creation across restarts: each start uses the previous+1 (255 wraps to 1).")
+    Path stateFile;
+
+    @Option(names = "--heartbeat-interval", paramLabel = "DURATION", converter = Durations.class,
+            defaultValue = "60s", description = "PING every DURATION once connected (default ${DEFAULT-VALUE}).")
+    Duration heartbeatInterval;
+
+    @Option(names = "--heartbeat-timeout", paramLabel = "DURATION", converter = Durations.class,
+            defaultValue = "15s", description = "A PONG must come within DURATION (default ${DEFAULT-VALUE}).")
+    Duration heartbeatTimeout;
+
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", converter = Durations.class,
+            defaultValue = "7s", description = "TCP+TLS+handshake must finish within DURATION (default ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
+    @Option(names = "--max-node-id", paramLabel = "N", defaultValue = "65535",
+            description = "Remote sessions get node_ids 1..N (default ${DEFAULT-VALUE}).")
+    int maxNodeId;
+
+    @Option(names = "--max-pending-handshakes", paramLabel = "N", defaultValue = "64",
+            description = "At most N unauthenticated incoming connections; the oldest is evicted (default ${DEFAULT-VALUE}).")
+    int maxPendingHandshakes;
+
+    @Option(names = "--tls-provider", paramLabel = "jdk|openssl", defaultValue = "jdk",
+            converter = TlsProviderConverter.class,
+            description = "TLS implementation: jdk (SunJSSE) or openssl (BoringSSL; falls back to jdk where unavailable). Default ${DEFAULT-VALUE}.")
+    TlsProvider tlsProvider;
+
+    @Option(names = "--adapter",
+            description = "Speak the adapter contract (docs/ADAPTER.md) on stdin/stdout instead; node settings come from its start command.")
+    boolean adapter;
+
+    /** Reference-only test hooks (docs/ADAPTER.md): deliberately broken behaviour. Hidden from --help. */
+    @Option(names = "--fault", paramLabel = "FAULT", hidden = true, converter = FaultConverter.class)
+    List<Fault> faults = new ArrayList<>();
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final StopSignal stop;
+
+    SnowNodeCommand(InputStream in, PrintStream out, PrintStream err, StopSignal stop) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.stop = stop;
+    }
+
+    @Override
+    public Integer call() throws UsageException, IOException, InterruptedException {
+        Set<Fault> faultSet = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
+        if (!faultSet.isEmpty()) {
+            err.println("snow-node: WARNING: reference-only faults active ("
+                    + faultSet.stream().map(Fault::option).collect(Collectors.joining(", "))
+                    + "): this node is deliberately broken");
+        }
+        if (adapter) {
+            refuseNodeOptionsWithAdapter();
+            return new Adapter(in, out, tlsProvider, faultSet).run();
+        }
+        NodeSettings settings = settings(faultSet);
+        for (String peer : connect) {
+            checkPeer(peer, settings.config().name());
+        }
+        SnowNode node;
+        try {
+            node = SnowNode.start(settings, new EventLines(out, Clock.systemUTC()));
+        } catch (NodeStartException e) {
+            err.println("snow-node: " + e.getMessage());
+            return 1;
+        }
+        err.println("snow-node: " + node.name() + " listening on " + node.listenAddress() + " (creation "
+                + node.creation() + ", TLS 1.3 via " + node.tlsProvider().option() + ")");
+        for (String peer : connect) {
+            ConnectResult r = node.connect(peer).join();
+            if (!r.started()) {
+                err.println("snow-node: not connecting to " + peer + ": " + r.detail());
+            }
+        }
+        try {
+            stop.await();
+        } finally {
+            err.println("snow-node: stopping");
+            node.stop();
+        }
+        return 0;
+    }
+
+    private void refuseNodeOptionsWithAdapter() throws UsageException {
+        if (name != null || cookie != null || cookieFile != null || !connect.isEmpty() || listen != null
+                || creation != null || stateFile != null) {
+            throw new UsageException("--adapter takes the node's settings from its start command;"
+                    + " only --tls-provider may be combined with it");
+        }
+    }
+
+    private NodeSettings settings(Set<Fault> faultSet) throws UsageException {
+        if (name == null) {
+            throw new UsageException("--name is required (e.g. --name a@127.0.0.1:9001), or use --adapter");
+        }
+        if ((cookie == null) == (cookieFile == null)) {
+            throw new UsageException("give the cookie with exactly one of --cookie-file FILE or --cookie COOKIE");
+        }
+        String secret = cookie != null ? cookie : CookieFile.read(cookieFile);
+        if (cookieFile != null) {
+            String warning = CookieFile.permissionWarning(cookieFile);
+            if (warning != null) {
+                err.println("snow-node: warning: " + warning);
+            }
+        }
+        if (secret.isEmpty()) {
+            throw new UsageException("--cookie must not be empty");
+        }
+        NodeName parsed;
+        try {
+            parsed = NodeName.parse(name);
+        } catch (InvalidNameException e) {
+            throw new UsageException("--name: " + e.getMessage());
+        }
+        HostPort at = new HostPort(parsed.hostForDialling(), parsed.port());
+        if (listen != null) {
+            try {
+                at = HostPort.parse(listen, true);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--listen: " + e.getMessage());
+            }
+        }
+        int chosen = CreationState.choose(creation, stateFile);
+        NodeConfig config;
+        try {
+            config = NodeConfig.builder(name, secret)
+                    .creation(chosen)
+                    .heartbeatInterval(heartbeatInterval)
+                    .heartbeatTimeout(heartbeatTimeout)
+                    .handshakeTimeout(handshakeTimeout)
+                    .maxNodeId(maxNodeId)
+                    .maxPendingHandshakes(maxPendingHandshakes)
+                    .build();
+        } catch (InvalidNameException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("max_node_id", "--max-node-id")
+                    .replace("max_pending_handshakes", "--max-pending-handshakes"));
+        }
+        return NodeSettings.of(config).listenOn(at).withTls(tlsProvider).withFaults(faultSet);
+    }
+
+    private static void checkPeer(String peer, NodeName self) throws UsageException {
+        try {
+            if (NodeName.parse(peer).equals(self)) {
+                throw new UsageException("--connect " + peer + ": that is this node's own name (NAME-6)");
+            }
+        } catch (InvalidNameException e) {
+            throw new UsageException("--connect: " + e.getMessage());
+        }
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"snow-node " + Implementation.version() + " (" + Implementation.NAME
+                    + ", adapter contract " + Implementation.ADAPTER_VERSION + ")"};
+        }
+    }
+
+    static final class TlsProviderConverter implements picocli.CommandLine.ITypeConverter<TlsProvider> {
+        @Override
+        public TlsProvider convert(String value) {
+            try {
+                return TlsProvider.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class FaultConverter implements picocli.CommandLine.ITypeConverter<Fault> {
+        @Override
+        public Fault convert(String value) {
+            try {
+                return Fault.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.snow.ref.transport;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Threads and TLS contexts that one or many nodes share: the I/O event loops (sockets and TLS,
+ * one per core by default) and the core executors, each a single thread that serialises every
+ * call into one node's {@code NodeCore}. A node started alone owns its resources and closes them
+ * when it stops; a benchmark swarm shares one set among thousands of nodes.
+ */
+public final class TransportResources implements AutoCloseable {
+    private static final long QUIET_MILLIS = 0;
+    private static final long SHUTDOWN_TIMEOUT_MILLIS = 2000;
+
+    private final EventLoopGroup io;
+    private final EventExecutorGroup cores;
+    private final TlsContexts tls;
+
+    private TransportResources(EventLoopGroup io, EventExecutorGroup cores, TlsContexts tls) {
+        this.io = io;
+        this.cores = cores;
+        this.tls = tls;
+    }
+
+    /** One I/O thread per available processor and one core thread. */
+    public static TransportResources create(TlsProvider provider) {
+        return create(provider, Runtime.getRuntime().availableProcessors(), 1);
+    }
+
+    public static TransportResources create(TlsProvider provider, int ioThreads, int coreThreads) {
+        TlsContexts tls = TlsContexts.create(provider);
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(ioThreads,
+                new DefaultThreadFactory("snow-io", true), NioIoHandler.newFactory());
+        EventExecutorGroup cores = new DefaultEventExecutorGroup(coreThreads, new DefaultThreadFactory("snow-core", true));
+        return new TransportResources(io, cores, tls);
+    }
+
+    EventLoopGroup io() {
+        return io;
+    }
+
+    /** The serial executor for the next node (round robin over the core threads). */
+    EventExecutor nextCoreExecutor() {
+        return cores.next();
+    }
+
+    public TlsContexts tls() {
+        return tls;
+    }
+
+    /** Stops every thread and waits (bounded) until they have ended. */
+    @Override
+    public void close() {
+        io.shutdownGracefully(QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        cores.shutdownGracefully(QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        io.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+        cores.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+        tls.close();
+    }
+}
