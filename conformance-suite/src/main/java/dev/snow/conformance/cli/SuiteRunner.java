@@ -2,6 +2,7 @@ package dev.snow.conformance.cli;
 
 import dev.snow.conformance.harness.AdapterException;
 import dev.snow.conformance.harness.AdapterProcess;
+import dev.snow.conformance.harness.ConfigError;
 import dev.snow.conformance.harness.Expectations;
 import dev.snow.conformance.harness.Implementation;
 import dev.snow.conformance.harness.RunContext;
@@ -114,14 +115,30 @@ final class SuiteRunner {
     static DiscoverySelector selector(String s) {
         String full = s.startsWith(TestKey.ROOT) ? s : TestKey.ROOT + s;
         int hash = full.indexOf('#');
-        if (hash > 0) {
-            return DiscoverySelectors.selectMethod(full.substring(0, hash), full.substring(hash + 1));
+        String cls = hash > 0 ? full.substring(0, hash) : full;
+        String last = cls.substring(cls.lastIndexOf('.') + 1);
+        if (hash < 0 && (last.isEmpty() || !Character.isUpperCase(last.charAt(0)))) {
+            if (SuiteRunner.class.getClassLoader().getResource(full.replace('.', '/')) == null) {
+                throw new ConfigError("select: no test package \"" + s + "\" (packages are relative to dev.snow.conformance, e.g. digests)");
+            }
+            return DiscoverySelectors.selectPackage(full);
         }
-        String last = full.substring(full.lastIndexOf('.') + 1);
-        if (!last.isEmpty() && Character.isUpperCase(last.charAt(0))) {
-            return DiscoverySelectors.selectClass(full);
+        Class<?> c;
+        try {
+            c = Class.forName(cls);
+        } catch (ClassNotFoundException e) {
+            throw new ConfigError("select: no test class \"" + s + "\" (classes are relative to dev.snow.conformance, e.g. digests.CookieMismatchTest)");
         }
-        return DiscoverySelectors.selectPackage(full);
+        if (hash < 0) {
+            return DiscoverySelectors.selectClass(c);
+        }
+        String method = full.substring(hash + 1);
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(method)) {
+                return DiscoverySelectors.selectMethod(c, m);
+            }
+        }
+        throw new ConfigError("select: " + c.getSimpleName() + " has no test \"" + method + "\"");
     }
 
     private static void clean(Path dir) {

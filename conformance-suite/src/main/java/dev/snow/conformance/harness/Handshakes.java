@@ -27,9 +27,13 @@ public final class Handshakes {
     private Handshakes() {
     }
 
-    /** An established session between the tester and the IUT. */
+    /**
+     * An established session between the tester and the IUT. {@code establishedNanos}: when the
+     * IUT became established as the tester sees it (ACK received from an acceptor IUT, ACK sent
+     * to an initiator IUT), for heartbeat windows.
+     */
     public record Session(PeerConnection conn, String name, int creation, Event nodeUp, byte[] acceptorChallenge,
-                          byte[] initiatorChallenge) {
+                          byte[] initiatorChallenge, long establishedNanos) {
         public int nodeId() {
             return nodeUp.nodeId();
         }
@@ -50,11 +54,11 @@ public final class Handshakes {
         byte[] own = t.challenge();
         int mark = iut.mark();
         c.send(Frames.reply(HmacSha256.digest(iut.cookie(), st.challenge()), own));
-        WireFrame.ChallengeAck ack = c.expect(WireFrame.ChallengeAck.class, t.timeouts().event());
-        checkDigest("HS-4/AUTH-1: CHALLENGE_ACK digest", iut.cookie(), own, ack.digest());
+        dev.snow.conformance.peer.Incoming.Frame ackFrame = c.expectFrame(WireFrame.ChallengeAck.class, t.timeouts().event());
+        checkDigest("HS-4/AUTH-1: CHALLENGE_ACK digest", iut.cookie(), own, ((WireFrame.ChallengeAck) ackFrame.frame()).digest());
         Event up = nodeUpSince(iut, mark, name);
         checkNodeUp(up, name, creation, "incoming");
-        return new Session(c, name, creation, up, st.challenge(), own);
+        return new Session(c, name, creation, up, st.challenge(), own, ackFrame.atNanos());
     }
 
     /** Sends NAME and takes the STATUS_CHALLENGE, checking that it carries the IUT's name and creation (HS-2). */
@@ -114,9 +118,10 @@ public final class Handshakes {
         }
         int mark = iut.mark();
         c.send(Frames.ack(HmacSha256.digest(iut.cookie(), r.challenge())));
+        long sent = c.lastSendNanos();
         Event up = nodeUpSince(iut, mark, name);
         checkNodeUp(up, name, creation, "outgoing");
-        return new Session(c, name, creation, up, ch, r.challenge());
+        return new Session(c, name, creation, up, ch, r.challenge(), sent);
     }
 
     static Event nodeUpSince(Iut iut, int mark, String name) {

@@ -28,6 +28,7 @@ public final class RunContext {
     private final Path output;
     private final Expectations expectations;
     private final String cookie;
+    private final long seed;
     private final AtomicInteger names = new AtomicInteger();
     private final List<String> cookieLeaks = new ArrayList<>();
     private final List<String> sharedDeaths = new ArrayList<>();
@@ -41,6 +42,8 @@ public final class RunContext {
         this.output = output;
         this.expectations = expectations;
         this.cookie = "snow-conformance-" + randomHex(8);
+        String fixed = System.getProperty("conformance.seed", "").strip();
+        this.seed = fixed.isEmpty() ? new SecureRandom().nextLong() : Long.parseLong(fixed);
     }
 
     public static synchronized RunContext begin(Implementation implementation, Path output, Expectations expectations) {
@@ -106,6 +109,11 @@ public final class RunContext {
     /** The cookie the suite gives the shared node (and, by default, fresh nodes). */
     public String cookie() {
         return cookie;
+    }
+
+    /** The seed of the run's random choices (orders in races); -Dconformance.seed=N repeats them. */
+    public long seed() {
+        return seed;
     }
 
     /** A name unique in this run: {@code prefix-N@127.0.0.1}, or with {@code :port} when port &gt; 0. */

@@ -78,6 +78,11 @@ public final class Tester {
         return s;
     }
 
+    /** Captures an IUT the test started itself (its exchange and stderr go to the test's artifacts). */
+    public void attachIut(Iut iut) {
+        attach(iut);
+    }
+
     void attach(Iut iut) {
         for (Attached a : scope.iuts) {
             if (a.iut() == iut) {

@@ -82,6 +82,21 @@ public final class TesterListener implements AutoCloseable {
         return PeerConnection.accepted(label, s, transcript, watch);
     }
 
+    /** A TCP connection accepted within {@code window} (closed again at once), or null if none came. */
+    public String acceptWithin(Duration window) {
+        try {
+            server.setSoTimeout((int) Math.max(1, window.toMillis()));
+            try (Socket s = server.accept()) {
+                transcript.note("--", "unexpected connection from " + s.getRemoteSocketAddress());
+                return String.valueOf(s.getRemoteSocketAddress());
+            }
+        } catch (SocketTimeoutException e) {
+            return null;
+        } catch (IOException e) {
+            return "accept failed: " + e;
+        }
+    }
+
     private Socket acceptSocket(Duration timeout, String label) throws IOException {
         server.setSoTimeout((int) Math.max(1, timeout.toMillis()));
         try {
