@@ -228,6 +228,19 @@ public final class Iut implements AutoCloseable {
         return adapter.isAlive();
     }
 
+    /** Records in the run if the cookie appears in anything the adapter wrote (AUTH-7). */
+    public void scanForCookie() {
+        StringBuilder out = new StringBuilder();
+        for (AdapterLog.Line l : adapter.log().since(0)) {
+            if (l.stream() != AdapterLog.Stream.SENT) {
+                out.append(l.text()).append('\n');
+            }
+        }
+        if (out.indexOf(cookie()) >= 0) {
+            RunContext.current().cookieLeak("in the output of " + adapter.label());
+        }
+    }
+
     @Override
     public void close() {
         if (adapter.isAlive()) {
@@ -239,5 +252,6 @@ public final class Iut implements AutoCloseable {
             }
         }
         adapter.close(Duration.ofSeconds(5));
+        scanForCookie();
     }
 }

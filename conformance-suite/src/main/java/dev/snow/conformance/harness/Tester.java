@@ -141,6 +141,17 @@ public final class Tester {
         }
     }
 
+    /** Connects over TLS 1.3 to any address (the tester's own listeners, e.g. a relay). */
+    public PeerConnection dial(java.net.InetSocketAddress to) {
+        try {
+            PeerConnection c = PeerConnection.connect(to, Transport.TLS13, timeouts().event(), transcript(), watch());
+            scope.resources.add(c);
+            return c;
+        } catch (IOException e) {
+            throw new AssertionError("the tester could not connect to " + to + ": " + e, e);
+        }
+    }
+
     /** Like {@link #dial} but a failure (e.g. a refused TLS version) is returned to the test as the exception. */
     public PeerConnection tryDial(Iut iut, Transport transport) throws IOException {
         PeerConnection c = PeerConnection.connect(iut.address(), transport, timeouts().event(), transcript(), watch());

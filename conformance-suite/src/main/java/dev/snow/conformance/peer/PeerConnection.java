@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -64,13 +65,20 @@ public final class PeerConnection implements AutoCloseable {
     /** Dials {@code to} and completes TCP (and TLS unless {@code PLAINTEXT}) within {@code timeout}. */
     public static PeerConnection connect(InetSocketAddress to, Transport transport, Duration timeout,
                                          Transcript transcript, WireWatch watch) throws IOException {
+        return connect(to, transport == Transport.PLAINTEXT ? null : TesterTls.client(),
+                transport == Transport.PLAINTEXT ? null : transport.jdkProtocol(), timeout, transcript, watch);
+    }
+
+    /** Dials with a given TLS context and protocol ({@code tls} null: plaintext). */
+    public static PeerConnection connect(InetSocketAddress to, SSLContext tls, String protocol, Duration timeout,
+                                         Transcript transcript, WireWatch watch) throws IOException {
         String label = "c" + IDS.incrementAndGet();
         Socket tcp = new Socket();
         try {
             tcp.setTcpNoDelay(true);
             tcp.connect(to, (int) timeout.toMillis());
             transcript.event(label, "tester -> IUT  TCP connected " + tcp.getLocalSocketAddress() + " -> " + to, System.nanoTime());
-            Socket s = transport == Transport.PLAINTEXT ? tcp : tls(tcp, to, transport, timeout, label, transcript);
+            Socket s = tls == null ? tcp : tls(tcp, to, tls, protocol, timeout, label, transcript);
             return new PeerConnection(label, s, transcript, watch);
         } catch (IOException e) {
             transcript.event(label, "connect failed: " + e, System.nanoTime());
@@ -88,12 +96,11 @@ public final class PeerConnection implements AutoCloseable {
         return "c" + IDS.incrementAndGet();
     }
 
-    private static Socket tls(Socket tcp, InetSocketAddress to, Transport transport, Duration timeout,
+    private static Socket tls(Socket tcp, InetSocketAddress to, SSLContext ctx, String protocol, Duration timeout,
                               String label, Transcript transcript) throws IOException {
-        SSLSocket s = (SSLSocket) TesterTls.client().getSocketFactory()
-                .createSocket(tcp, to.getHostString(), to.getPort(), true);
+        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(tcp, to.getHostString(), to.getPort(), true);
         s.setUseClientMode(true);
-        s.setEnabledProtocols(new String[] {transport.jdkProtocol()});
+        s.setEnabledProtocols(new String[] {protocol});
         s.setSoTimeout((int) timeout.toMillis());
         s.startHandshake();
         s.setSoTimeout(0);

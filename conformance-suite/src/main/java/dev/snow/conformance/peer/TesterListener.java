@@ -34,12 +34,18 @@ public final class TesterListener implements AutoCloseable {
 
     /** Listens on {@code port} (0 = any) of 127.0.0.1. */
     public static TesterListener open(int port, Transport transport, Transcript transcript, WireWatch watch) throws IOException {
+        return open(port, transport, TesterTls.server(), transcript, watch);
+    }
+
+    /** Listens with a given TLS server context (e.g. an expired certificate, TLS-2). */
+    public static TesterListener open(int port, Transport transport, javax.net.ssl.SSLContext ctx, Transcript transcript,
+                                      WireWatch watch) throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         ServerSocket s;
         if (transport == Transport.PLAINTEXT) {
             s = new ServerSocket(port, 64, loopback);
         } else {
-            SSLServerSocket tls = (SSLServerSocket) TesterTls.server().getServerSocketFactory().createServerSocket(port, 64, loopback);
+            SSLServerSocket tls = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(port, 64, loopback);
             tls.setEnabledProtocols(new String[] {transport.jdkProtocol()});
             tls.setNeedClientAuth(false);
             tls.setWantClientAuth(false);

@@ -82,17 +82,39 @@ public final class TesterTls {
         }
     }
 
+    /** A server context whose certificate expired a day ago and names somebody else (TLS-2: nobody checks it). */
+    public static SSLContext expiredServer() {
+        return newServer(Instant.now().minus(Duration.ofDays(3)), Instant.now().minus(Duration.ofDays(1)), "CN=expired.invalid");
+    }
+
+    /**
+     * A client context that trusts anything and records in {@code asked} whether the server
+     * requested a client certificate (TLS-2: the listener requests none). It offers none.
+     */
+    public static SSLContext clientRecordingCertificateRequests(java.util.concurrent.atomic.AtomicBoolean asked) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(new javax.net.ssl.KeyManager[] {new RecordingKeyManager(asked)}, new TrustManager[] {new TrustAnything()}, new SecureRandom());
+            return ctx;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build a recording TLS client context: " + e, e);
+        }
+    }
+
     private static SSLContext newServer() {
+        Instant now = Instant.now();
+        return newServer(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)), "CN=snow-conformance-tester");
+    }
+
+    private static SSLContext newServer(Instant notBefore, Instant notAfter, String dn) {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
             gen.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keys = gen.generateKeyPair();
-            X500Name subject = new X500Name("CN=snow-conformance-tester");
-            Instant now = Instant.now();
+            X500Name subject = new X500Name(dn);
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli()),
-                            Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))),
-                            subject, keys.getPublic())
+                    new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(System.nanoTime() & Long.MAX_VALUE),
+                            Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
             char[] pass = "tester".toCharArray();
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -105,6 +127,53 @@ public final class TesterTls {
             return ctx;
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the tester's TLS server context: " + e, e);
+        }
+    }
+
+    /** Offers no client certificate; notes whether one was asked for. */
+    private static final class RecordingKeyManager extends javax.net.ssl.X509ExtendedKeyManager {
+        private final java.util.concurrent.atomic.AtomicBoolean asked;
+
+        RecordingKeyManager(java.util.concurrent.atomic.AtomicBoolean asked) {
+            this.asked = asked;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            asked.set(true);
+            return null;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, javax.net.ssl.SSLEngine engine) {
+            asked.set(true);
+            return null;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            asked.set(true);
+            return null;
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return null;
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
+            return null;
         }
     }
 
