@@ -3,6 +3,7 @@ package dev.snow.conformance.sanity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.snow.conformance.harness.AdapterContract;
 import dev.snow.conformance.harness.ConformanceTest;
 import dev.snow.conformance.harness.Handshakes;
 import dev.snow.conformance.harness.Iut;
@@ -24,6 +25,7 @@ class SanityFirstTest {
     /** docs/ADAPTER.md: a command the adapter does not know is answered with error code unsupported. */
     @Test
     @Order(1)
+    @AdapterContract
     void adapterAnswersUnsupportedToAnUnknownCommand(Iut iut) {
         JsonNode reply = iut.unknownCommand();
         assertThat(reply.path("reply").asText()).as("reply of an unknown command").isEqualTo("error");

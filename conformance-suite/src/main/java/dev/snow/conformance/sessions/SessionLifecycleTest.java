@@ -2,6 +2,7 @@ package dev.snow.conformance.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snow.conformance.harness.AdapterContract;
 import dev.snow.conformance.harness.ConformanceTest;
 import dev.snow.conformance.harness.Event;
 import dev.snow.conformance.harness.FreshIut;
@@ -50,6 +51,7 @@ class SessionLifecycleTest {
     }
 
     @Test
+    @AdapterContract
     void disconnectOfANodeWithNothingIsRefused(Iut iut, Tester t) {
         try {
             iut.disconnect(t.name("nobody"));
