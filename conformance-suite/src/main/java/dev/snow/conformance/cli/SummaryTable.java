@@ -51,7 +51,7 @@ public final class SummaryTable {
             Verdict v = aggregate(e.getValue());
             reqTotals.merge(v, 1, Integer::sum);
             sb.append(String.format("%-10s %-6s %-13s %-34s %s%n", e.getKey(), spec == null ? "-" : spec.level(), v.label,
-                    counts(e.getValue()), note(e.getValue())));
+                    counts(e.getValue()), note(e.getKey(), e.getValue())));
         }
         sb.append("-".repeat(100)).append('\n');
         Map<Verdict, Integer> totals = new EnumMap<>(Verdict.class);
@@ -109,10 +109,14 @@ public final class SummaryTable {
         return String.join(", ", parts);
     }
 
-    private static String note(List<TestRecord> tests) {
+    /** A note of a test that names this requirement, else the message of an unusual verdict. */
+    private static String note(String id, List<TestRecord> tests) {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("(?<![A-Z0-9-])" + java.util.regex.Pattern.quote(id) + "(?![0-9])");
         for (TestRecord t : tests) {
-            if (!t.notes().isEmpty()) {
-                return RunRecorder.abbreviate(t.notes().get(0), 160);
+            for (String n : t.notes()) {
+                if (named.matcher(n).find()) {
+                    return RunRecorder.abbreviate(n, 160);
+                }
             }
         }
         for (TestRecord t : tests) {

@@ -75,7 +75,7 @@ class NodeIdRecyclingTest {
             iut.connect(name, l.hostPort());
         } catch (dev.snow.conformance.harness.AdapterErrorReply e) {
             // docs/PROTOCOL.md (Events) calls this connect accepted; the protocol rule is the event and no dial
-            t.note("connect with no node_id free was answered with error " + e.code() + " (docs/PROTOCOL.md calls it accepted; judged on the event)");
+            t.note("ID-5: connect with no node_id free was answered with error " + e.code() + " (docs/PROTOCOL.md calls it accepted; judged on the event)");
         }
         Outcomes.failedWith(iut, name, 0, "not_allowed", "ID-5: connect with no node_id free");
         assertThat(l.acceptWithin(Duration.ofMillis(300))).as("ID-5: an initiator with no free node_id does not dial").isNull();

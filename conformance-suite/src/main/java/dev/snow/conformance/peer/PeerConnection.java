@@ -232,7 +232,7 @@ public final class PeerConnection implements AutoCloseable {
             }
             return c;
         }
-        throw new AssertionError(rule + ": the IUT had to close " + label + " without sending anything further, but sent " + show(i));
+        throw new AssertionError(rule + ": the IUT had to close " + label + " without sending anything further, but " + show(i));
     }
 
     /** Everything up to and including the close, which must come within {@code timeout}. */

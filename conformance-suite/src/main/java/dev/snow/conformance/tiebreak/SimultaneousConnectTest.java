@@ -43,7 +43,7 @@ class SimultaneousConnectTest {
     void testerSmallerThanIut(Iut iut, Tester t) {
         long seed = t.run().seed();
         Random rnd = new Random(seed);
-        t.note("TIE: " + REPEATS + " forced races with the tester's name smaller, seed " + seed);
+        t.note("TIE-1/TIE-3/TIE-4/TIE-5: " + REPEATS + " forced races with the tester's name smaller, seed " + seed);
         TesterListener l = t.listen();
         for (int i = 0; i < REPEATS; i++) {
             t.transcript().note("--", "race " + i + " (seed " + seed + ")");
@@ -78,7 +78,7 @@ class SimultaneousConnectTest {
     void testerLargerThanIut(Iut iut, Tester t) {
         long seed = t.run().seed();
         Random rnd = new Random(seed);
-        t.note("TIE: " + REPEATS + " forced races with the tester's name larger, seed " + seed);
+        t.note("TIE-1/TIE-2/TIE-5: " + REPEATS + " forced races with the tester's name larger, seed " + seed);
         TesterListener l = t.listen();
         for (int i = 0; i < REPEATS; i++) {
             t.transcript().note("--", "race " + i + " (seed " + seed + ")");
