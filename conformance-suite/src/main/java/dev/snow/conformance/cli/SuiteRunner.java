@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -51,15 +50,17 @@ final class SuiteRunner {
         Path output = outputRoot.resolve(impl.name()).toAbsolutePath().normalize();
         clean(output);
         Expectations expectations = impl.expectations() == null ? Expectations.none() : Expectations.load(impl.expectations());
-        String info;
+        AdapterProcess ready;
         try {
-            info = preflight(impl);
+            ready = preflight(impl);
         } catch (AdapterException e) {
             return new ImplementationResult(impl, null, e.getMessage(), List.of(), List.of(), millis(t0), output);
         }
+        var r = ready.readyLine();
+        String info = r.path("implementation").asText("?") + " " + r.path("version").asText("?") + ", adapter " + r.path("adapter").asText();
         out.printf("[%s] adapter ready: %s; command: %s%n", impl.name(), info, impl.command());
         RunRecorder recorder = new RunRecorder(impl.name(), out);
-        RunContext.begin(impl, output, expectations);
+        RunContext.begin(impl, output, expectations, ready);
         try {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
@@ -78,16 +79,13 @@ final class SuiteRunner {
         return result;
     }
 
-    /** The adapter must start and say ready (one clear message otherwise); it is stopped again at once. */
-    static String preflight(Implementation impl) {
-        AdapterProcess a = AdapterProcess.launch(impl.name() + "/preflight", impl.command(), impl.workdir(), impl.env(),
+    /**
+     * The adapter must start and say ready, or the implementation is not run (one clear message);
+     * the ready process becomes the shared node's.
+     */
+    static AdapterProcess preflight(Implementation impl) {
+        return AdapterProcess.launch(impl.name() + "/shared-1", impl.command(), impl.workdir(), impl.env(),
                 impl.timeouts().ready(), List.of());
-        try {
-            var r = a.readyLine();
-            return r.path("implementation").asText("?") + " " + r.path("version").asText("?") + ", adapter " + r.path("adapter").asText();
-        } finally {
-            a.close(Duration.ofSeconds(5));
-        }
     }
 
     static LauncherDiscoveryRequest request(List<String> select) {

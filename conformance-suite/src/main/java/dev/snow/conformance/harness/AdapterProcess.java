@@ -50,7 +50,7 @@ public final class AdapterProcess implements AutoCloseable {
         this.label = label;
         this.command = command;
         this.process = process;
-        this.secrets = secrets;
+        this.secrets = new java.util.concurrent.CopyOnWriteArrayList<>(secrets);
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.stdoutReader = new Thread(this::readStdout, "adapter-stdout-" + label);
         this.stderrReader = new Thread(this::readStderr, "adapter-stderr-" + label);
@@ -110,6 +110,11 @@ public final class AdapterProcess implements AutoCloseable {
 
     public String command() {
         return command;
+    }
+
+    /** Masks {@code secret} in the log of what the suite sends from now on. */
+    public void addSecret(String secret) {
+        secrets.add(secret);
     }
 
     /** The adapter's {@code ready} line. */

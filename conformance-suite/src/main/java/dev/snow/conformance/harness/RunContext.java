@@ -36,6 +36,7 @@ public final class RunContext {
     private Iut shared;
     private RuntimeException sharedFailure;
     private int sharedStarts;
+    private AdapterProcess spare;
 
     private RunContext(Implementation implementation, Path output, Expectations expectations) {
         this.implementation = implementation;
@@ -47,10 +48,20 @@ public final class RunContext {
     }
 
     public static synchronized RunContext begin(Implementation implementation, Path output, Expectations expectations) {
+        return begin(implementation, output, expectations, null);
+    }
+
+    /**
+     * Begins a run; {@code ready} (may be null) is an adapter process that already said ready
+     * (the launcher's preflight), used for the shared node instead of starting another one.
+     */
+    public static synchronized RunContext begin(Implementation implementation, Path output, Expectations expectations,
+                                                AdapterProcess ready) {
         if (current != null) {
             current.closeShared();
         }
         current = new RunContext(implementation, output, expectations);
+        current.spare = ready;
         return current;
     }
 
@@ -137,8 +148,15 @@ public final class RunContext {
             }
             sharedStarts++;
             try {
-                shared = Iut.start(implementation, "shared-" + sharedStarts,
-                        NodeOptions.of(SHARED_NAME, cookie).withCreation(SUITE_CREATION));
+                NodeOptions options = NodeOptions.of(SHARED_NAME, cookie).withCreation(SUITE_CREATION);
+                AdapterProcess ready = spare;
+                spare = null;
+                if (ready != null && ready.isAlive()) {
+                    ready.addSecret(cookie);
+                    shared = Iut.start(ready, options, implementation.timeouts());
+                } else {
+                    shared = Iut.start(implementation, "shared-" + sharedStarts, options);
+                }
                 sharedFailure = null;
             } catch (RuntimeException e) {
                 sharedFailure = e;
@@ -176,6 +194,10 @@ public final class RunContext {
         if (shared != null) {
             shared.close();
             shared = null;
+        }
+        if (spare != null) {
+            spare.close(java.time.Duration.ofSeconds(5));
+            spare = null;
         }
     }
 
