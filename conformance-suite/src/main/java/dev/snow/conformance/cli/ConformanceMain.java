@@ -101,7 +101,8 @@ public final class ConformanceMain implements Callable<Integer> {
             }
         }
         Path outDir = blank(output) ? rootDir.resolve("conformance-suite/target/conformance") : userPath(output, rootDir);
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureResults()));
+        Path allureDir = allureResults();
+        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureDir));
         Allure.setLifecycle(allure);
         RequirementCatalog catalog = RequirementCatalog.bundled();
         List<ImplementationResult> results = new ArrayList<>();
@@ -112,6 +113,7 @@ public final class ConformanceMain implements Callable<Integer> {
             String summary = SummaryTable.render(r, catalog);
             Files.writeString(r.output().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         }
+        writeCategories(allureDir);
         out.println();
         for (ImplementationResult r : results) {
             out.print(SummaryTable.render(r, catalog));
@@ -154,6 +156,18 @@ public final class ConformanceMain implements Callable<Integer> {
             return given.toAbsolutePath().normalize();
         }
         return rootDir.resolve(given).normalize();
+    }
+
+    /** Allure categories that name the suite's verdicts, so the report groups them. */
+    private static void writeCategories(Path dir) throws IOException {
+        String json = "[\n"
+                + "  {\"name\": \"Expected failures (xfail, from the expectations file)\", \"matchedStatuses\": [\"skipped\"], \"messageRegex\": \"XFAIL.*\"},\n"
+                + "  {\"name\": \"Unsupported by the adapter\", \"matchedStatuses\": [\"skipped\"], \"messageRegex\": \".*unsupported.*\"},\n"
+                + "  {\"name\": \"SHOULD not met (warnings)\", \"matchedStatuses\": [\"skipped\"], \"messageRegex\": \"WARNING.*\"},\n"
+                + "  {\"name\": \"Stale expectations (XPASS)\", \"matchedStatuses\": [\"failed\", \"broken\"], \"messageRegex\": \"XPASS.*\"},\n"
+                + "  {\"name\": \"Requirement failures\", \"matchedStatuses\": [\"failed\", \"broken\"]}\n"
+                + "]\n";
+        Files.writeString(dir.resolve("categories.json"), json, StandardCharsets.UTF_8);
     }
 
     /** allure.results.directory (system property, else allure.properties), emptied for this run. */

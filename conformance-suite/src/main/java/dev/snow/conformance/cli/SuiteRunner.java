@@ -104,6 +104,7 @@ final class SuiteRunner {
                 .filters(ClassNameFilter.includeClassNamePatterns(TEST_CLASSES))
                 .configurationParameters(Map.of(
                         "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation",
+                        "junit.jupiter.displayname.generator.default", "dev.snow.conformance.harness.MethodNames",
                         "junit.jupiter.extensions.autodetection.enabled", "false",
                         "junit.platform.output.capture.stdout", "false"))
                 .build();
