@@ -99,6 +99,7 @@ public final class ConformanceMain implements Callable<Integer> {
             if (i.expectations() != null) {
                 Expectations.load(i.expectations());
             }
+            SuiteRunner.request(i.select());
         }
         Path outDir = blank(output) ? rootDir.resolve("conformance-suite/target/conformance") : userPath(output, rootDir);
         Path allureDir = allureResults();
