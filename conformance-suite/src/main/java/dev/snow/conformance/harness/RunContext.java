@@ -44,7 +44,11 @@ public final class RunContext {
         this.expectations = expectations;
         this.cookie = "snow-conformance-" + randomHex(8);
         String fixed = System.getProperty("conformance.seed", "").strip();
-        this.seed = fixed.isEmpty() ? new SecureRandom().nextLong() : Long.parseLong(fixed);
+        try {
+            this.seed = fixed.isEmpty() ? new SecureRandom().nextLong() : Long.parseLong(fixed);
+        } catch (NumberFormatException e) {
+            throw new ConfigError("conformance.seed must be a whole number, was \"" + fixed + "\"");
+        }
     }
 
     public static synchronized RunContext begin(Implementation implementation, Path output, Expectations expectations) {
