@@ -36,14 +36,18 @@ import picocli.CommandLine.Option;
 @Command(name = "snow-conformance", mixinStandardHelpOptions = true, version = "snow-conformance 0.1.0",
         sortOptions = false,
         description = {
-            "Runs the Snow conformance suite against implementations that speak docs/ADAPTER.md and prints,",
-            "per implementation, a verdict for every requirement of docs/requirements.json.",
+            "Runs the Snow conformance suite against implementations that speak",
+            "docs/ADAPTER.md and prints, per implementation, a verdict for every",
+            "requirement of docs/requirements.json.",
             "",
-            "Without --iut or --config it judges what conformance/conformance.yaml lists (the reference",
-            "node and its fault-flag variants), or the reference node alone (bin/snow-node --adapter)."},
-        footer = {"", "Results: <output>/<implementation>/ (summary.txt, junit/, tests/<test>/wire.txt and adapter.txt)",
-            "and the Allure results directory (allure.results.directory, default target/allure-results).",
-            "See docs/CONFORMANCE.md."})
+            "Without --iut or --config it judges what conformance/conformance.yaml",
+            "lists, or else the reference node (bin/snow-node --adapter).",
+            "Exit status: 0 as expected, 1 unexpected outcomes, 2 bad configuration",
+            "or an adapter that cannot run.",
+            ""},
+        footer = {"", "Results: <output>/<implementation>/: summary.txt, junit/, and",
+            "tests/<test>/wire.txt and adapter.txt; Allure results in",
+            "allure.results.directory. See docs/CONFORMANCE.md."})
 public final class ConformanceMain implements Callable<Integer> {
     @Option(names = "--iut", paramLabel = "<command>", description = "Adapter command of the implementation to judge (run with /bin/sh -c in the project root).")
     private String iut;

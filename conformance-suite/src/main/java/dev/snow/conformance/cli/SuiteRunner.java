@@ -84,7 +84,7 @@ final class SuiteRunner {
      * the ready process becomes the shared node's.
      */
     static AdapterProcess preflight(Implementation impl) {
-        return AdapterProcess.launch(impl.name() + "/shared-1", impl.command(), impl.workdir(), impl.env(),
+        return AdapterProcess.launch(impl.name(), impl.command(), impl.workdir(), impl.env(),
                 impl.timeouts().ready(), List.of());
     }
 
