@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *       size; if the control is not detected the verdict is inconclusive.</li>
  * </ul>
  * Sample sizes: {@code -Dconformance.timing.rounds} (in process, default 20000) and
- * {@code -Dconformance.timing.samples} (loopback, per class, default 100).
+ * {@code -Dconformance.timing.samples} (loopback, per class, default 80).
  */
 @ConformanceTest
 class TimingSafeCompareTest {
@@ -83,7 +83,7 @@ class TimingSafeCompareTest {
     @Test
     @Requirement({"AUTH-4"})
     void overLoopbackNoLeakShowsAtTheMeasuredDetectionPower(Iut iut, Tester t) {
-        int n = Integer.getInteger("conformance.timing.samples", 100);
+        int n = Integer.getInteger("conformance.timing.samples", 80);
         long leak = Long.getLong("conformance.timing.leak-us", 500) * 1000;
         t.transcript().setQuiet(true);
         try (LeakyResponder control = new LeakyResponder(t, iut.cookie(), leak)) {
