@@ -11,9 +11,11 @@ import dev.snow.conformance.harness.Outcomes;
 import dev.snow.conformance.harness.Requirement;
 import dev.snow.conformance.harness.Tester;
 import dev.snow.conformance.peer.Frames;
+import dev.snow.conformance.peer.HmacSha256;
 import dev.snow.conformance.peer.PeerConnection;
 import dev.snow.conformance.peer.StatusCode;
 import dev.snow.conformance.peer.TesterListener;
+import dev.snow.conformance.peer.WireFrame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,8 +87,45 @@ class NodeIdRecyclingTest {
         assertThat(s.nodeId()).as("ID-5: the freed id is handed out again").isEqualTo(first.nodeId());
     }
 
+    /** The last id taken by another peer while a handshake was under way ends that handshake, in both roles. */
     @Test
     @Order(3)
+    @Requirement({"ID-5", "HS-6"})
+    void theLastIdTakenDuringAHandshakeEndsIt(Iut iut, Tester t) {
+        List<Handshakes.Session> opened = new ArrayList<>();
+        while (iut.sessions().size() < 3) {
+            opened.add(Handshakes.initiate(t, iut, t.name("three"), 3));
+        }
+        String slow = t.name("slow");
+        PeerConnection cSlow = t.dial(iut);
+        WireFrame.StatusChallenge st = Handshakes.sendName(cSlow, iut, slow, 3);
+        assertThat(st.status()).isEqualTo(StatusCode.OK);
+        Handshakes.Session fast = Handshakes.initiate(t, iut, t.name("fast"), 3);
+        cSlow.send(Frames.reply(HmacSha256.digest(iut.cookie(), st.challenge()), t.challenge()));
+        Outcomes.closedSilently(cSlow, iut, slow, "not_allowed", "ID-5: the acceptor's last id was taken between NAME and REPLY");
+
+        down(iut, t, fast, fast.nodeId());
+        TesterListener l = t.listen();
+        String out = t.name("slow-out", l.port());
+        iut.connect(out, l.hostPort());
+        PeerConnection c = Handshakes.acceptConnection(t, l);
+        Handshakes.expectName(c, iut);
+        c.send(Frames.status(StatusCode.OK, t.challenge(), out, 3));
+        WireFrame.ChallengeReply r = c.expect(WireFrame.ChallengeReply.class, t.timeouts().event());
+        Handshakes.Session taker = Handshakes.initiate(t, iut, t.name("taker"), 3);
+        int mark = iut.mark();
+        c.send(Frames.ack(HmacSha256.digest(iut.cookie(), r.challenge())));
+        c.expectClosed(t.timeouts().close(), "ID-5: the initiator whose last id was taken closes after verifying ACK");
+        Outcomes.failedWith(iut, out, 0, "not_allowed", "ID-5");
+        iut.expectNone(mark, "node_up for " + out, e -> e.is("node_up") && out.equals(e.node()), Duration.ZERO);
+        down(iut, t, taker, taker.nodeId());
+        for (Handshakes.Session s : opened) {
+            down(iut, t, s, s.nodeId());
+        }
+    }
+
+    @Test
+    @Order(4)
     @Requirement({"ID-1", "ID-4"})
     void idsAreNeverHeldByTwoLiveSessions(Iut iut, Tester t) {
         long seed = t.run().seed();

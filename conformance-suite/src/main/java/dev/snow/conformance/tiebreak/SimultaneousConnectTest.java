@@ -135,6 +135,42 @@ class SimultaneousConnectTest {
         }
     }
 
+    /**
+     * The IUT answered ok, then started its own attempt to the same name before the REPLY came:
+     * the tiebreak is applied again when the peer is authenticated (PROTOCOL.md, resolving on a
+     * verified CHALLENGE_REPLY, rows 1 and 2).
+     */
+    @Test
+    @Requirement({"TIE-1", "TIE-4", "TIE-5"})
+    void anAttemptStartedAfterTheStatusIsResolvedWhenTheDigestVerifies(Iut iut, Tester t) {
+        for (String prefix : List.of("a-late", "z-late")) {
+            boolean testerSmaller = prefix.startsWith("a");
+            TesterListener l = t.listen();
+            String name = t.name(prefix, l.port());
+            int mark = iut.mark();
+            PeerConnection c1 = t.dial(iut);
+            WireFrame.StatusChallenge st = Handshakes.sendName(c1, iut, name, 5);
+            assertThat(st.status()).as("no attempt yet: ok").isEqualTo(StatusCode.OK);
+            iut.connect(name, l.hostPort());
+            PeerConnection c2 = Handshakes.acceptConnection(t, l);
+            WireFrame.Name n = Handshakes.expectName(c2, iut);
+            byte[] mine = t.challenge();
+            c1.send(Frames.reply(HmacSha256.digest(iut.cookie(), st.challenge()), mine));
+            if (testerSmaller) {
+                Handshakes.checkDigest("HS-4", iut.cookie(), mine, c1.expect(WireFrame.ChallengeAck.class, t.timeouts().event()).digest());
+                c2.expectClosed(t.timeouts().close(), "TIE-4: the IUT (larger) gives up its own later attempt once our digest verified");
+                oneSession(iut, t, name, mark, "incoming", 0, 0);
+                c1.close();
+            } else {
+                Outcomes.closedSilently(c1, iut, name, "nok", "TIE-1: the IUT (smaller) keeps its own attempt and closes ours without ACK");
+                Handshakes.Session s = Handshakes.finishAsAcceptor(t, iut, c2, name, 5, StatusCode.OK, n);
+                assertThat(s.nodeUp().direction()).as("TIE-5: the smaller name's connection survives").isEqualTo("outgoing");
+                assertThat(iut.sessionsWith(name)).hasSize(1);
+                c2.close();
+            }
+        }
+    }
+
     private static void oneSession(Iut iut, Tester t, String name, int mark, String direction, int race, long seed) {
         String where = " (race " + race + ", seed " + seed + ")";
         Event up = iut.await(mark, "node_up for " + name + where, e -> e.is("node_up") && name.equals(e.node()), t.timeouts().event());
