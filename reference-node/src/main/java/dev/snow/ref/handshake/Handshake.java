@@ -14,9 +14,9 @@ import java.util.Map;
  * role       state          input                         action                                  next
  * ---------  -------------  ----------------------------  --------------------------------------  -----------
  * initiator  CONNECTING     transport ready               send NAME                               AWAIT_STATUS
- * initiator  AWAIT_STATUS   STATUS nok | not_allowed      close (nok | not_allowed)               CLOSED
  * initiator  AWAIT_STATUS   STATUS name != dialled        close (protocol_error, NAME-7)          CLOSED
  * initiator  AWAIT_STATUS   STATUS creation 0             close (protocol_error, HS-7)            CLOSED
+ * initiator  AWAIT_STATUS   STATUS nok | not_allowed      close (nok | not_allowed)               CLOSED
  * initiator  AWAIT_STATUS   STATUS ok|ok_sim|alive        send REPLY(HMAC(ch_a), ch_i)            AWAIT_ACK
  * initiator  AWAIT_ACK      ACK, wrong digest             close, send nothing (cookie_mismatch)   CLOSED
  * initiator  AWAIT_ACK      ACK, right digest             register; node_up                       ESTABLISHED
@@ -29,7 +29,9 @@ import java.util.Map;
  * acceptor   AWAIT_REPLY    REPLY, right digest           register; send ACK(HMAC(ch_i)); node_up ESTABLISHED
  * any        any            a frame not expected above    close (protocol_error, FRAME-7)         CLOSED
  * </pre>
- * Registration failing (no node_id free) closes with not_allowed and sends nothing.
+ * The initiator checks the acceptor's name and creation before acting on any status (NAME-7).
+ * Registration refused (no node_id free: not_allowed; an acceptor whose own later attempt to a
+ * larger peer wins the tiebreak: nok) closes and sends nothing.
  */
 public final class Handshake {
 
@@ -129,18 +131,18 @@ public final class Handshake {
     }
 
     private HandshakeStep onStatus(Frame.StatusChallenge f) {
-        if (f.status() == Status.NOK) {
-            return fail(FailReason.NOK, "STATUS-5: acceptor answered nok");
-        }
-        if (f.status() == Status.NOT_ALLOWED) {
-            return fail(FailReason.NOT_ALLOWED, "STATUS-5: acceptor answered not_allowed");
-        }
         if (!f.name().equals(dialled.full())) {
             return fail(FailReason.PROTOCOL_ERROR, "NAME-7: acceptor calls itself \"" + f.name()
                     + "\" but we dialled \"" + dialled.full() + "\"");
         }
         if (f.creation() == 0) {
             return fail(FailReason.PROTOCOL_ERROR, "HS-7: acceptor creation is 0 (reserved)");
+        }
+        if (f.status() == Status.NOK) {
+            return fail(FailReason.NOK, "STATUS-5: acceptor answered nok");
+        }
+        if (f.status() == Status.NOT_ALLOWED) {
+            return fail(FailReason.NOT_ALLOWED, "STATUS-5: acceptor answered not_allowed");
         }
         peerCreation = f.creation();
         ownChallenge = challenges.nextChallenge();
@@ -152,8 +154,9 @@ public final class Handshake {
         if (!comparator.matches(mac.digest(ownChallenge), f.digest())) {
             return fail(FailReason.COOKIE_MISMATCH, "AUTH-6: CHALLENGE_ACK digest does not match our challenge");
         }
-        if (!policy.register(dialled, peerCreation, direction)) {
-            return fail(FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + dialled);
+        HandshakeStep refused = refusedRegistration(policy.register(dialled, peerCreation, direction), dialled);
+        if (refused != null) {
+            return refused;
         }
         state = State.ESTABLISHED;
         return HandshakeStep.established(dialled, peerCreation);
@@ -193,11 +196,26 @@ public final class Handshake {
         if (!comparator.matches(mac.digest(ownChallenge), f.digest())) {
             return fail(FailReason.COOKIE_MISMATCH, "AUTH-6: CHALLENGE_REPLY digest does not match our challenge");
         }
-        if (!policy.register(peer, peerCreation, direction)) {
-            return fail(FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + peer);
+        HandshakeStep refused = refusedRegistration(policy.register(peer, peerCreation, direction), peer);
+        if (refused != null) {
+            return refused;
         }
         state = State.ESTABLISHED;
         return HandshakeStep.established(peer, peerCreation, new Frame.ChallengeAck(mac.digest(f.challenge())));
+    }
+
+    /** The failure for a registration the node refused, or null when it registered. */
+    private HandshakeStep refusedRegistration(HandshakePolicy.Registration r, NodeName who) {
+        switch (r) {
+            case REGISTERED:
+                return null;
+            case NO_NODE_ID:
+                return fail(FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + who);
+            case TIEBREAK_LOST:
+                return fail(FailReason.NOK, "TIE-1: we (" + local + ") dialled " + who + " meanwhile and keep that attempt");
+            default:
+                throw new IllegalStateException("unknown registration " + r);
+        }
     }
 
     /** Acceptor refusal: STATUS with no challenge, then close (STATUS-3). */

@@ -10,16 +10,27 @@ import dev.snow.ref.wire.Status;
 public interface HandshakePolicy {
 
     /**
-     * Acceptor: the status to answer a NAME with: ok, ok_simultaneous or nok per the tiebreak
-     * (TIE-2, TIE-3), alive when a session with that name exists (STATUS-6), not_allowed when
-     * no node_id is free (ID-5). Must not change any per-name state (HS-6).
+     * Acceptor: the status to answer a NAME with, first match wins: not_allowed when no node_id
+     * is free and no session with that name exists (ID-5); with a pending attempt of ours to that
+     * name, nok when we are smaller (TIE-2) else ok_simultaneous (TIE-3); alive when a session
+     * with that name exists (STATUS-6); else ok. Must not change any per-name state (HS-6).
      */
     Status admit(NodeName peer, int creation);
 
+    /** What {@link #register} decided. */
+    enum Registration {
+        /** The session exists now; the handshake completes. */
+        REGISTERED,
+        /** No node_id is free: close, send nothing, not_allowed (ID-5). */
+        NO_NODE_ID,
+        /** Acceptor only: we dialled the (larger) peer meanwhile and our attempt wins (TIE-1): close, nok. */
+        TIEBREAK_LOST
+    }
+
     /**
      * Both roles: the peer proved the cookie; make it a session (allocate its node_id, replace an
-     * old session, give up a losing outgoing attempt). Returns false when no node_id is free, in
-     * which case the handshake fails with not_allowed and sends nothing.
+     * old session, give up a losing outgoing attempt of ours), or say why not. On anything but
+     * REGISTERED nothing was changed and the handshake fails sending nothing.
      */
-    boolean register(NodeName peer, int creation, Direction direction);
+    Registration register(NodeName peer, int creation, Direction direction);
 }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  *   <li>alive: one or more of {@code [A-Za-z0-9_-]};</li>
  *   <li>host: non-empty, no {@code @}, no {@code :} unless it is a bracketed IPv6 literal
  *       such as {@code [::1]};</li>
- *   <li>port: decimal 1..65535, optional; absent means {@link #DEFAULT_PORT};</li>
+ *   <li>port: decimal 1..65535 without a leading zero, optional; absent means {@link #DEFAULT_PORT};</li>
  *   <li>the whole name is 1..255 bytes of UTF-8.</li>
  * </ul>
  * Names compare as exact byte strings: {@code a@h} and {@code a@h:9000} are different names
@@ -112,7 +112,7 @@ public final class NodeName implements Comparable<NodeName> {
     }
 
     private static int parsePort(String text, String name) throws InvalidNameException {
-        if (text.isEmpty() || text.length() > 5) {
+        if (text.isEmpty() || text.length() > 5 || text.charAt(0) == '0') {
             throw new InvalidNameException("NAME-1", "port must be decimal 1..65535, found " + quote(text) + " in " + quote(name));
         }
         int port = 0;

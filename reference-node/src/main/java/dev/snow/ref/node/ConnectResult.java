@@ -9,7 +9,11 @@ import dev.snow.ref.handshake.NodeName;
  */
 public record ConnectResult(Outcome outcome, long connection, NodeName target, String detail) {
 
-    public enum Outcome { STARTED, ALREADY_CONNECTED, ALREADY_CONNECTING, SELF, INVALID_NAME, STOPPED }
+    /**
+     * STARTED: dial it. NO_NODE_ID: not dialled, and a handshake_failed not_allowed event was
+     * reported (ID-5). The others are refusals answered to the caller only, with no event.
+     */
+    public enum Outcome { STARTED, ALREADY_CONNECTED, ALREADY_CONNECTING, SELF, INVALID_NAME, NO_NODE_ID, STOPPED }
 
     public boolean started() {
         return outcome == Outcome.STARTED;

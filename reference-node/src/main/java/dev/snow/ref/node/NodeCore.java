@@ -102,6 +102,11 @@ public final class NodeCore {
         if (table.pendingOutgoing(target.full()) != null) {
             return ConnectResult.refused(ConnectResult.Outcome.ALREADY_CONNECTING, "already connecting to " + target);
         }
+        if (!table.hasFreeNodeId()) {
+            String detail = "ID-5: no node_id is free, not dialling " + target;
+            events.add(new NodeEvent.HandshakeFailed(target.full(), Direction.OUTGOING, FailReason.NOT_ALLOWED, detail, -1));
+            return ConnectResult.refused(ConnectResult.Outcome.NO_NODE_ID, detail);
+        }
         long id = nextConnectionId++;
         Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, entropy, new Policy(id), target);
         Slot slot = open(id, hs, now);
@@ -361,10 +366,10 @@ public final class NodeCore {
         }
 
         @Override
-        public boolean register(NodeName peer, int creation, Direction direction) {
+        public Registration register(NodeName peer, int creation, Direction direction) {
             NodeTable.Registration r = table.register(peer, creation, direction, connection);
-            if (r == null) {
-                return false;
+            if (r.session() == null) {
+                return r.refusal();
             }
             pendingIncoming.remove(connection);
             if (r.replaced() != null) {
@@ -378,7 +383,7 @@ public final class NodeCore {
                 events.add(new NodeEvent.HandshakeFailed(peer.full(), Direction.OUTGOING, FailReason.NOK,
                         "TIE-4: attempt given up, " + peer + " proved the cookie on its own connection", r.cancelledAttempt()));
             }
-            return true;
+            return Registration.REGISTERED;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.snow.ref.node;
 
 import dev.snow.ref.handshake.Direction;
+import dev.snow.ref.handshake.HandshakePolicy;
 import dev.snow.ref.handshake.NodeName;
 import dev.snow.ref.wire.Status;
 import java.util.ArrayList;
@@ -22,53 +23,64 @@ final class NodeTable {
         this.ids = ids;
     }
 
-    /** What registering a session changed; {@code replaced} and {@code cancelledAttempt} may be absent. */
-    record Registration(SessionInfo session, SessionInfo replaced, long cancelledAttempt) {
+    /**
+     * What registering a session decided: {@code session} is null when it was refused
+     * ({@code refusal} says why); {@code replaced} and {@code cancelledAttempt} may be absent.
+     */
+    record Registration(SessionInfo session, HandshakePolicy.Registration refusal, SessionInfo replaced,
+                        long cancelledAttempt) {
         static final long NONE = -1;
+
+        static Registration refused(HandshakePolicy.Registration why) {
+            return new Registration(null, why, null, NONE);
+        }
     }
 
     /**
-     * The status for a NAME from {@code peer}: alive if a session exists (STATUS-6); with a
-     * pending attempt of ours, nok when we are smaller (TIE-2) else ok_simultaneous (TIE-3);
-     * not_allowed when no node_id is free (ID-5); else ok.
+     * The status for a NAME from {@code peer} (docs/PROTOCOL.md, choosing the status; first match
+     * wins): not_allowed when no node_id is free and no session exists (ID-5); with a pending
+     * attempt of ours, nok when we are smaller (TIE-2) else ok_simultaneous (TIE-3); alive when a
+     * session exists (STATUS-6); else ok.
      */
     Status admit(NodeName peer) {
-        if (sessions.containsKey(peer.full())) {
-            return Status.ALIVE;
-        }
-        boolean simultaneous = pendingOutgoing.containsKey(peer.full());
-        if (simultaneous && local.compareTo(peer) < 0) {
-            return Status.NOK;
-        }
-        if (!ids.hasFree()) {
+        boolean session = sessions.containsKey(peer.full());
+        if (!session && !ids.hasFree()) {
             return Status.NOT_ALLOWED;
         }
-        return simultaneous ? Status.OK_SIMULTANEOUS : Status.OK;
+        if (pendingOutgoing.containsKey(peer.full())) {
+            return local.compareTo(peer) < 0 ? Status.NOK : Status.OK_SIMULTANEOUS;
+        }
+        return session ? Status.ALIVE : Status.OK;
     }
 
     /**
-     * Makes {@code peer} a session on {@code connection}: frees the id of a session it replaces,
-     * gives up our own attempt to it (TIE-4) and takes the next id. Returns null, changing
-     * nothing, when no id is free.
+     * Makes {@code peer}, which just proved the cookie on {@code connection}, a session
+     * (docs/PROTOCOL.md, resolving a verified REPLY). An incoming connection meets our own
+     * attempt to the same peer by the tiebreak: if the peer is smaller we give our attempt up
+     * (TIE-4), if we are smaller our attempt wins and this connection is refused (TIE-1). Then a
+     * session with that name is replaced (STATUS-6) and the next id taken; with none free the
+     * registration is refused. A refusal changes nothing.
      */
     Registration register(NodeName peer, int creation, Direction direction, long connection) {
+        Long attempt = pendingOutgoing.get(peer.full());
+        boolean otherAttempt = attempt != null && attempt != connection;
+        if (otherAttempt && direction == Direction.INCOMING && local.compareTo(peer) < 0) {
+            return Registration.refused(HandshakePolicy.Registration.TIEBREAK_LOST);
+        }
         SessionInfo old = sessions.get(peer.full());
         if (old == null && !ids.hasFree()) {
-            return null;
+            return Registration.refused(HandshakePolicy.Registration.NO_NODE_ID);
         }
         if (old != null) {
             sessions.remove(peer.full());
             ids.free(old.nodeId());
         }
-        long cancelled = Registration.NONE;
-        Long attempt = pendingOutgoing.remove(peer.full());
-        if (attempt != null && attempt != connection) {
-            cancelled = attempt;
-        }
+        pendingOutgoing.remove(peer.full());
         int id = ids.allocate();
         SessionInfo session = new SessionInfo(peer.full(), id, creation, direction, connection);
         sessions.put(peer.full(), session);
-        return new Registration(session, old, cancelled);
+        return new Registration(session, HandshakePolicy.Registration.REGISTERED, old,
+                otherAttempt ? attempt : Registration.NONE);
     }
 
     /** Ends the session of {@code connection} with {@code peer}, freeing its id; null if it is not that session. */
@@ -92,6 +104,10 @@ final class NodeTable {
 
     int sessionCount() {
         return sessions.size();
+    }
+
+    boolean hasFreeNodeId() {
+        return ids.hasFree();
     }
 
     Long pendingOutgoing(String peer) {

@@ -51,9 +51,12 @@ final class Heartbeat {
         nextPingAt = now + interval;
     }
 
-    /** A PONG arrived; it counts only if it carries the outstanding payload (HB-4). */
+    /**
+     * A PONG arrived; it counts only if it carries the outstanding payload (HB-4) and arrives
+     * strictly before the PING's deadline (HB-3: at the deadline the session is already dead).
+     */
     boolean onPong(long payload, long now) {
-        if (!outstanding || payload != outstandingPayload) {
+        if (!outstanding || payload != outstandingPayload || now - pongDeadline >= 0) {
             return false;
         }
         outstanding = false;
