@@ -150,7 +150,7 @@ final class SnowNodeCommand implements Callable<Integer> {
                 + node.creation() + ", TLS 1.3 via " + node.tlsProvider().option() + ")");
         for (String peer : connect) {
             ConnectResult r = node.connect(peer).join();
-            if (!r.started()) {
+            if (!r.started() && r.outcome() != ConnectResult.Outcome.NO_NODE_ID) {
                 err.println("snow-node: not connecting to " + peer + ": " + r.detail());
             }
         }
