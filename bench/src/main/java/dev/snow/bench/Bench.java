@@ -34,7 +34,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "32", description = "Concurrent client nodes for the setup rate.")
     int clients;
 
-    @Option(names = "--warm-up", defaultValue = "10", description = "Warm-up seconds before each measurement.")
+    @Option(names = "--warm-up", defaultValue = "15", description = "Warm-up seconds before each measurement.")
     int warmUpSeconds;
 
     @Option(names = "--window", defaultValue = "15", description = "Seconds each rate is measured over.")

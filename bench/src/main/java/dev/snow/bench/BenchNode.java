@@ -68,7 +68,7 @@ public final class BenchNode {
                         + " heap_max=" + heap.getMax() + " threads=" + ManagementFactory.getThreadMXBean().getThreadCount()
                         + " fds=" + (fds == null ? -1 : fds.length) + " sessions=" + sessions
                         + " up=" + up.get() + " down=" + down.get() + " failed=" + failed.get()
-                        + " user_ticks=" + userSys[0] + " sys_ticks=" + userSys[1]);
+                        + " user_ticks=" + userSys[0] + " sys_ticks=" + userSys[1] + " rss=" + rssBytes());
                 System.out.flush();
             } else if (line.equals("quit")) {
                 break;
@@ -76,6 +76,20 @@ public final class BenchNode {
         }
         node.stop();
         System.exit(0);
+    }
+
+    /** Resident set size (heap, native TLS state, code, stacks), from /proc/self/status. */
+    private static long rssBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return 1024 * Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** utime and stime of this process from /proc/self/stat, in clock ticks (usually 10 ms). */

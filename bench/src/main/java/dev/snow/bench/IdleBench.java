@@ -26,7 +26,7 @@ final class IdleBench {
                    Duration window, int concurrency, List<String> nodeJvmArgs) {
     }
 
-    record Result(String tls, long sessions, long heapUsed, long heapMax, long threads, long fds, double cpuPercent,
+    record Result(String tls, long sessions, long heapUsed, long heapMax, long rss, long threads, long fds, double cpuPercent,
                   long lostDuringWindow, long setupFailures, Duration openTime) {
     }
 
@@ -87,10 +87,10 @@ final class IdleBench {
                 double cpu = 100.0 * (after.get("cpu_ns") - before.get("cpu_ns")) / (after.get("wall_ns") - before.get("wall_ns"));
                 long lost = down.get() - downBefore + (after.get("down") - before.get("down"));
                 Result r = new Result(server.tls, gc.get("sessions"), gc.get("heap_used"), gc.get("heap_max"),
-                        gc.get("threads"), gc.get("fds"), cpu, lost, failed.get(), openTime);
-                out.printf("[idle] node under test: %d sessions, heap after GC %.1f MB of %.0f MB max, %d threads, %d fds,"
-                        + " CPU %.1f%% of one core over %d s, sessions lost %d%n", r.sessions(), r.heapUsed() / 1048576.0,
-                        r.heapMax() / 1048576.0, r.threads(), r.fds(), r.cpuPercent(), o.window().toSeconds(), r.lostDuringWindow());
+                        gc.get("rss"), gc.get("threads"), gc.get("fds"), cpu, lost, failed.get(), openTime);
+                out.printf("[idle] node under test: %d sessions, heap after GC %.1f MB of %.0f MB max, RSS %.0f MB, %d threads,"
+                        + " %d fds, CPU %.1f%% of one core over %d s, sessions lost %d%n", r.sessions(), r.heapUsed() / 1048576.0,
+                        r.heapMax() / 1048576.0, r.rss() / 1048576.0, r.threads(), r.fds(), r.cpuPercent(), o.window().toSeconds(), r.lostDuringWindow());
                 return r;
             } finally {
                 shared.close();

@@ -33,6 +33,7 @@ final class Report {
             out.println("|---|---|");
             out.printf("| sessions held by the node | %d |%n", idle.sessions());
             out.printf("| heap after full GC | %.1f MB |%n", idle.heapUsed() / 1048576.0);
+            out.printf("| resident set size (heap + native TLS state + JVM) | %.0f MB |%n", idle.rss() / 1048576.0);
             out.printf("| node threads / open fds | %d / %d |%n", idle.threads(), idle.fds());
             out.printf("| node CPU over %d s of heartbeats | %.1f%% of one core |%n", idleWindow, idle.cpuPercent());
             out.printf("| sessions lost during the window | %d |%n", idle.lostDuringWindow());
