@@ -98,9 +98,9 @@ final class SnowNodeCommand implements Callable<Integer> {
             description = "At most N unauthenticated incoming connections; the oldest is evicted (default ${DEFAULT-VALUE}).")
     int maxPendingHandshakes;
 
-    @Option(names = "--tls-provider", paramLabel = "jdk|openssl", defaultValue = "jdk",
+    @Option(names = "--tls-provider", paramLabel = "openssl|jdk", defaultValue = "openssl",
             converter = TlsProviderConverter.class,
-            description = "TLS implementation: jdk (SunJSSE) or openssl (BoringSSL; falls back to jdk where unavailable). Default ${DEFAULT-VALUE}.")
+            description = "TLS implementation: openssl (BoringSSL via netty-tcnative; falls back to jdk where it cannot load) or jdk (SunJSSE). Default ${DEFAULT-VALUE}: the JDK provider misses the setup-latency targets (README, Performance).")
     TlsProvider tlsProvider;
 
     @Option(names = "--adapter",
