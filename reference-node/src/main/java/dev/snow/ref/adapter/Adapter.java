@@ -187,6 +187,8 @@ public final class Adapter {
     private static ObjectNode connectReply(long id, ConnectResult r) {
         switch (r.outcome()) {
             case STARTED:
+            case NO_NODE_ID:
+                // accepted; the outcome is its event (NO_NODE_ID: handshake_failed not_allowed, ID-5)
                 return ok(id, "connect");
             case INVALID_NAME:
                 return error(id, "invalid_name", r.detail());

@@ -186,7 +186,7 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
         return c;
     }
 
-    /** The exception's type and message, shortened: details reach peers' logs and events. */
+    /** The exception's type and message, shortened: details end up in events and log lines. */
     static String describe(Throwable t) {
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return text.length() <= DETAIL_MAX ? text : text.substring(0, DETAIL_MAX) + "...";

@@ -11,9 +11,4 @@ public final class MonotonicClock {
     public long now() {
         return System.nanoTime() - base;
     }
-
-    /** The {@link System#nanoTime()} value that corresponds to {@code now}. */
-    long toNanoTime(long now) {
-        return base + now;
-    }
 }

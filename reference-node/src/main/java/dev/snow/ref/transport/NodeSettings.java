@@ -9,14 +9,13 @@ import java.util.Set;
 /**
  * Everything needed to run a node on the network: the protocol settings ({@link NodeConfig}),
  * where to listen (by default the host and port of the node's own name, NAME-3; port 0 lets
- * the system choose), the TLS provider used when the node owns its threads, and any
+ * the system choose; null for a node that only dials, such as a benchmark's load generator), the TLS provider used when the node owns its threads, and any
  * reference-only {@link Fault}s.
  */
 public record NodeSettings(NodeConfig config, HostPort listen, TlsProvider tls, Set<Fault> faults) {
 
     public NodeSettings {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(tls, "tls");
         faults = faults.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(faults));
     }
@@ -29,6 +28,11 @@ public record NodeSettings(NodeConfig config, HostPort listen, TlsProvider tls, 
 
     public NodeSettings listenOn(HostPort address) {
         return new NodeSettings(config, address, tls, faults);
+    }
+
+    /** A node that dials but does not listen (load generators, clients behind a firewall). */
+    public NodeSettings dialOnly() {
+        return new NodeSettings(config, null, tls, faults);
     }
 
     public NodeSettings withTls(TlsProvider provider) {

@@ -30,8 +30,8 @@ import java.util.function.Function;
  * {@link NodeCore}. Start it, {@link #connect}, {@link #disconnect}, read {@link #sessions()},
  * {@link #stop()}; events arrive at the {@link NodeListener} given at start.
  *
- * <p>Every method may be called from any thread except the listener's (the core thread), where
- * waiting on the returned futures would deadlock.
+ * <p>Every method may be called from any thread except the listener's (the core thread, by
+ * default one of the I/O event loops), where waiting on the returned futures would deadlock.
  */
 public final class SnowNode implements AutoCloseable {
     private static final long STOP_WAIT_MILLIS = 2000;
@@ -63,7 +63,7 @@ public final class SnowNode implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, handshakeMillis() + 1000));
     }
 
-    /** Starts a node with its own threads (I/O loops, one core thread) and TLS contexts. */
+    /** Starts a node with its own threads (one I/O loop per processor, the core on one of them) and TLS contexts. */
     public static SnowNode start(NodeSettings settings, NodeListener events) throws NodeStartException {
         TransportResources own = TransportResources.create(settings.tls());
         try {
@@ -89,6 +89,9 @@ public final class SnowNode implements AutoCloseable {
 
     private void listen() throws NodeStartException {
         HostPort at = settings.listen();
+        if (at == null) {
+            return;
+        }
         ServerBootstrap server = new ServerBootstrap()
                 .group(resources.io())
                 .channel(NioServerSocketChannel.class)
@@ -129,12 +132,16 @@ public final class SnowNode implements AutoCloseable {
         return settings.config().creation();
     }
 
-    /** The port actually listened on (the chosen one when started with port 0). */
+    /** The port actually listened on (the chosen one when started with port 0), or -1 when dial-only. */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return listener == null ? -1 : ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
+    /** Where the node listens, or null when dial-only. */
     public HostPort listenAddress() {
+        if (listener == null) {
+            return null;
+        }
         InetSocketAddress a = (InetSocketAddress) listener.localAddress();
         return new HostPort(a.getHostString(), a.getPort());
     }

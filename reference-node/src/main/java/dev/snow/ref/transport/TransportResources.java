@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Threads and TLS contexts that one or many nodes share: the I/O event loops (sockets and TLS,
  * one per core by default) and the core executors, each a single thread that serialises every
- * call into one node's {@code NodeCore}. A node started alone owns its resources and closes them
- * when it stops; a benchmark swarm shares one set among thousands of nodes.
+ * call into one node's {@code NodeCore}. By default a node's core runs on one of the I/O event
+ * loops (no extra thread, and no thread hand-off for the channels of that loop); with
+ * {@code coreThreads > 0} cores get threads of their own. A node started alone owns its
+ * resources and closes them when it stops; a benchmark swarm shares one set among thousands.
  */
 public final class TransportResources implements AutoCloseable {
     private static final long QUIET_MILLIS = 0;
@@ -29,16 +31,18 @@ public final class TransportResources implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** One I/O thread per available processor and one core thread. */
+    /** One I/O thread per available processor; cores run on the I/O loops. */
     public static TransportResources create(TlsProvider provider) {
-        return create(provider, Runtime.getRuntime().availableProcessors(), 1);
+        return create(provider, Runtime.getRuntime().availableProcessors(), 0);
     }
 
+    /** @param coreThreads 0: each node's core runs on one of the I/O loops; else dedicated core threads */
     public static TransportResources create(TlsProvider provider, int ioThreads, int coreThreads) {
         TlsContexts tls = TlsContexts.create(provider);
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(ioThreads,
                 new DefaultThreadFactory("snow-io", true), NioIoHandler.newFactory());
-        EventExecutorGroup cores = new DefaultEventExecutorGroup(coreThreads, new DefaultThreadFactory("snow-core", true));
+        EventExecutorGroup cores = coreThreads == 0 ? null
+                : new DefaultEventExecutorGroup(coreThreads, new DefaultThreadFactory("snow-core", true));
         return new TransportResources(io, cores, tls);
     }
 
@@ -48,7 +52,7 @@ public final class TransportResources implements AutoCloseable {
 
     /** The serial executor for the next node (round robin over the core threads). */
     EventExecutor nextCoreExecutor() {
-        return cores.next();
+        return cores == null ? io.next() : cores.next();
     }
 
     public TlsContexts tls() {
@@ -59,9 +63,13 @@ public final class TransportResources implements AutoCloseable {
     @Override
     public void close() {
         io.shutdownGracefully(QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        cores.shutdownGracefully(QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        if (cores != null) {
+            cores.shutdownGracefully(QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        }
         io.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
-        cores.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+        if (cores != null) {
+            cores.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+        }
         tls.close();
     }
 }

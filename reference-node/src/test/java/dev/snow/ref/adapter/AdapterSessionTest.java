@@ -120,6 +120,22 @@ class AdapterSessionTest {
         }
     }
 
+    @Test
+    void a_taken_port_makes_start_fail_with_a_reason_and_the_adapter_goes_on() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             AdapterDriver iut = new AdapterDriver()) {
+            iut.next();
+
+            JsonNode r = iut.command(1, "{\"id\":1,\"cmd\":\"start\",\"name\":\"iut@127.0.0.1\",\"cookie\":\"c\","
+                    + "\"port\":" + taken.getLocalPort() + "}");
+
+            assertThat(code(r)).isEqualTo("failed");
+            assertThat(r.path("message").asText()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(iut.command(2, "{\"id\":2,\"cmd\":\"start\",\"name\":\"iut@127.0.0.1\",\"cookie\":\"c\","
+                    + "\"port\":0}").path("ok").asBoolean()).isTrue();
+        }
+    }
+
     private static String code(JsonNode reply) {
         return reply.path("code").asText();
     }

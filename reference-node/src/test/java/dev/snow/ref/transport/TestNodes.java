@@ -28,9 +28,13 @@ final class TestNodes implements AutoCloseable {
     }
 
     SnowNode start(String alive, String cookie, EventLog log, UnaryOperator<NodeConfig.Builder> tweak) {
+        return start(alive, cookie, log, tweak, tls);
+    }
+
+    SnowNode start(String alive, String cookie, EventLog log, UnaryOperator<NodeConfig.Builder> tweak, TlsProvider provider) {
         try {
             NodeConfig config = tweak.apply(NodeConfig.builder(alive + "@127.0.0.1", cookie).creation(nodes.size() + 1)).build();
-            NodeSettings settings = NodeSettings.of(config).listenOn(new HostPort("127.0.0.1", 0)).withTls(tls);
+            NodeSettings settings = NodeSettings.of(config).listenOn(new HostPort("127.0.0.1", 0)).withTls(provider);
             SnowNode node = SnowNode.start(settings, log);
             nodes.add(node);
             return node;

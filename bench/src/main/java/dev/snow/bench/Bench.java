@@ -1,0 +1,86 @@
+package dev.snow.bench;
+
+import dev.snow.ref.transport.TlsContexts;
+import dev.snow.ref.transport.TlsProvider;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar bench/target/snow-bench.jar [setup|idle|all]}: runs the benchmarks and prints
+ * a Markdown summary (with the machine's load average: this machine is shared, so compare
+ * ratios within one run, not absolute numbers across runs).
+ */
+@Command(name = "snow-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Snow reference node benchmarks: connection setup vs a bare JSSE TLS 1.3 handshake, idle sessions.")
+public final class Bench implements Callable<Integer> {
+
+    @CommandLine.Parameters(index = "0", defaultValue = "all", paramLabel = "setup|idle|all",
+            description = "What to run (default ${DEFAULT-VALUE}).")
+    String what;
+
+    @Option(names = "--providers", split = ",", defaultValue = "jdk,openssl",
+            description = "TLS providers for the setup benchmark (default ${DEFAULT-VALUE}).")
+    List<String> providers;
+
+    @Option(names = "--latency-samples", defaultValue = "2000")
+    int latencySamples;
+
+    @Option(names = "--clients", defaultValue = "32", description = "Concurrent client nodes for the setup rate.")
+    int clients;
+
+    @Option(names = "--warm-up", defaultValue = "15", description = "Warm-up seconds before each measurement.")
+    int warmUpSeconds;
+
+    @Option(names = "--window", defaultValue = "15", description = "Seconds each rate is measured over.")
+    int windowSeconds;
+
+    @Option(names = "--sessions", defaultValue = "10000", description = "Idle sessions to hold.")
+    int sessions;
+
+    @Option(names = "--idle-provider", defaultValue = "jdk", description = "TLS provider for the idle benchmark.")
+    String idleProvider;
+
+    @Option(names = "--heartbeat-ms", defaultValue = "10000", description = "Heartbeat interval of the idle benchmark.")
+    long heartbeatMs;
+
+    @Option(names = "--idle-window", defaultValue = "30", description = "Seconds the idle sessions are held and measured.")
+    int idleWindowSeconds;
+
+    @Option(names = "--node-heap", defaultValue = "512m", description = "-Xmx of the node under test.")
+    String nodeHeap;
+
+    @Option(names = "--node-jvm-arg", description = "Extra JVM argument for the node under test (repeatable), e.g. a JFR recording.")
+    List<String> nodeJvmArgs = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        out.println("[bench] " + Machine.describe() + "; openssl usable: " + TlsContexts.openSslUsable());
+        List<String> nodeJvm = new ArrayList<>();
+        nodeJvm.add("-Xmx" + nodeHeap);
+        nodeJvm.addAll(nodeJvmArgs);
+        List<SetupBench.Row> rows = new ArrayList<>();
+        IdleBench.Result idle = null;
+        if (what.equals("setup") || what.equals("all")) {
+            List<TlsProvider> ps = providers.stream().map(TlsProvider::parse).toList();
+            rows = new SetupBench(new SetupBench.Options(latencySamples, Duration.ofSeconds(warmUpSeconds),
+                    Duration.ofSeconds(windowSeconds), clients, ps, nodeJvm), out).run();
+        }
+        if (what.equals("idle") || what.equals("all")) {
+            idle = new IdleBench(new IdleBench.Options(sessions, TlsProvider.parse(idleProvider), Duration.ofMillis(heartbeatMs),
+                    Duration.ofMillis(Math.max(1000, heartbeatMs / 2)), Duration.ofSeconds(idleWindowSeconds), 64, nodeJvm), out).run();
+        }
+        Report.print(out, rows, idle, clients, heartbeatMs, idleWindowSeconds, nodeHeap);
+        return 0;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.snow.bench;
+
+import dev.snow.ref.node.NodeConfig;
+import dev.snow.ref.transport.NodeSettings;
+import dev.snow.ref.transport.SnowNode;
+import dev.snow.ref.transport.TlsProvider;
+import dev.snow.ref.transport.TransportResources;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Connection setup (TCP + TLS 1.3 + NAME, STATUS_CHALLENGE, CHALLENGE_REPLY, CHALLENGE_ACK):
+ * <ul>
+ *   <li>latency: one client node connects, and on node_up disconnects and connects again;
+ *       connect call to node_up, percentiles;</li>
+ *   <li>rate: {@code clients} client nodes do the same concurrently; setups per second
+ *       accepted (node_up) by the one node under test, and its CPU per setup;</li>
+ * </ul>
+ * and the same two figures for a bare JSSE TLS 1.3 handshake, measured first in the same run.
+ */
+final class SetupBench {
+    record Options(int latencySamples, Duration warmUp, Duration window, int clients, List<TlsProvider> providers,
+                   List<String> nodeJvmArgs) {
+    }
+
+    record Row(String what, Percentiles latency, double perSecond, double serverCpuMsPerSetup, long failures) {
+    }
+
+    private final Options o;
+    private final PrintStream out;
+
+    SetupBench(Options o, PrintStream out) {
+        this.o = o;
+        this.out = out;
+    }
+
+    List<Row> run() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        rows.add(jsse());
+        for (TlsProvider p : o.providers()) {
+            rows.add(snow(p));
+        }
+        return rows;
+    }
+
+    private Row jsse() throws Exception {
+        out.println("[setup] bare JSSE TLS 1.3 handshake: warm-up " + o.warmUp().toSeconds() + " s");
+        try (JsseBaseline b = new JsseBaseline()) {
+            long until = System.nanoTime() + o.warmUp().toNanos();
+            while (System.nanoTime() < until) {
+                b.handshake(JsseBaseline.clientContext());
+            }
+            long[] samples = new long[o.latencySamples()];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = b.handshake(JsseBaseline.clientContext());
+            }
+            Percentiles latency = Percentiles.of(samples);
+            out.println("[setup] JSSE latency " + latency);
+            AtomicLong done = new AtomicLong();
+            AtomicLong failures = new AtomicLong();
+            AtomicBoolean counting = new AtomicBoolean();
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < o.clients(); i++) {
+                Thread t = new Thread(() -> {
+                    while (running.get()) {
+                        try {
+                            b.handshake(JsseBaseline.clientContext());
+                            if (counting.get()) {
+                                done.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }, "jsse-client");
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+            Thread.sleep(o.warmUp().toMillis());
+            long t0 = System.nanoTime();
+            counting.set(true);
+            Thread.sleep(o.window().toMillis());
+            counting.set(false);
+            double rate = done.get() / ((System.nanoTime() - t0) / 1e9);
+            running.set(false);
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            out.printf("[setup] JSSE %d concurrent clients: %.0f handshakes/s%n", o.clients(), rate);
+            return new Row("bare JSSE TLS 1.3 handshake (baseline)", latency, rate, Double.NaN, failures.get());
+        }
+    }
+
+    private Row snow(TlsProvider provider) throws Exception {
+        out.println("[setup] snow, TLS provider " + provider.option() + ": node under test in a child JVM " + o.nodeJvmArgs());
+        try (ChildNode server = new ChildNode(o.nodeJvmArgs(), provider, 60_000, 15_000, 1024);
+             TransportResources clients = TransportResources.create(provider, 2, 0)) {
+            String label = "snow setup, TLS " + server.tls + (server.tls.equals(provider.option()) ? "" : " (fallback)");
+            Recorder one = new Recorder();
+            List<Looper> loopers = new ArrayList<>();
+            List<SnowNode> nodes = new ArrayList<>();
+            loopers.add(startLooper(0, provider, clients, server, one, nodes));
+            Thread.sleep(o.warmUp().toMillis());
+            one.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (one.completed.get() < o.latencySamples() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            one.stop();
+            Percentiles latency = Percentiles.of(one.samples());
+            out.println("[setup] " + label + " latency " + latency);
+
+            Recorder many = new Recorder();
+            loopers.get(0).stop();
+            for (int i = 1; i <= o.clients(); i++) {
+                loopers.add(startLooper(i, provider, clients, server, many, nodes));
+            }
+            Thread.sleep(o.warmUp().toMillis());
+            Map<String, Long> s0 = server.quickStats();
+            many.start();
+            Thread.sleep(o.window().toMillis());
+            Map<String, Long> s1 = server.quickStats();
+            many.stop();
+            for (Looper l : loopers) {
+                l.stop();
+            }
+            long setups = s1.get("up") - s0.get("up");
+            double seconds = (s1.get("wall_ns") - s0.get("wall_ns")) / 1e9;
+            double cpuMs = (s1.get("cpu_ns") - s0.get("cpu_ns")) / 1e6 / Math.max(1, setups);
+            double rate = setups / seconds;
+            long user = s1.get("user_ticks") - s0.get("user_ticks");
+            long sys = s1.get("sys_ticks") - s0.get("sys_ticks");
+            out.printf("[setup] %s, %d concurrent client nodes: %.0f setups/s accepted, node CPU %.2f ms per setup"
+                    + " (user %d%% / sys %d%%), client-side latency under load %s, failures %d%n", label, o.clients(), rate,
+                    cpuMs, 100 * user / Math.max(1, user + sys), 100 * sys / Math.max(1, user + sys),
+                    Percentiles.of(many.samples()), many.failed.get() + one.failed.get());
+            for (SnowNode n : nodes) {
+                n.stop();
+            }
+            return new Row(label, latency, rate, cpuMs, many.failed.get() + one.failed.get());
+        }
+    }
+
+    private static Looper startLooper(int i, TlsProvider provider, TransportResources clients, ChildNode server,
+                                      Recorder recorder, List<SnowNode> nodes) throws Exception {
+        Looper looper = new Looper(BenchNode.NAME, server.address, recorder);
+        NodeConfig config = NodeConfig.builder("client" + i + "@127.0.0.1", BenchNode.COOKIE).creation(1).build();
+        SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(provider), clients, looper);
+        nodes.add(node);
+        looper.start(node);
+        return looper;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.snow.conformance.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * conformance.yaml: the implementations one run judges.
+ * <pre>
+ * implementations:
+ *   - name: reference                       # [A-Za-z0-9_.-]+, unique; names its result directory
+ *     command: bin/snow-node --adapter      # run with /bin/sh -c in workdir
+ *     expectations: expectations/reference.yaml   # optional, relative to this file
+ *     workdir: ..                           # optional, relative to this file (default: the
+ *                                           #   project root when known, else this file's folder)
+ *     timeout_scale: 1.0                    # optional, multiplies the suite's deadlines
+ *     env: {SNOW_LOG: debug}                # optional extra environment
+ *     select: [digests, handshake.HandshakeLayoutTest]   # optional subset of tests
+ * </pre>
+ */
+public final class ConformanceConfig {
+    private static final Set<String> KEYS = Set.of("name", "command", "expectations", "workdir", "timeout_scale", "env", "select");
+
+    private ConformanceConfig() {
+    }
+
+    public static List<Implementation> load(Path file, Path defaultWorkdir) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        JsonNode root = Yaml.read(abs, "configuration file");
+        String where = "configuration file " + abs;
+        Yaml.onlyKeys(root, Set.of("implementations"), where);
+        JsonNode list = root.path("implementations");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new ConfigError(where + ": \"implementations\" must be a non-empty list");
+        }
+        List<Implementation> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int i = 0;
+        for (JsonNode n : list) {
+            i++;
+            String at = where + ", implementation " + i;
+            Yaml.onlyKeys(n, KEYS, at);
+            String name = Yaml.requiredText(n, "name", at);
+            if (!name.matches("[A-Za-z0-9_.-]+")) {
+                throw new ConfigError(at + ": name \"" + name + "\" may only hold [A-Za-z0-9_.-]");
+            }
+            if (!names.add(name)) {
+                throw new ConfigError(at + ": name \"" + name + "\" is used twice");
+            }
+            String command = Yaml.requiredText(n, "command", at + " (" + name + ")");
+            Path expectations = n.hasNonNull("expectations") ? dir.resolve(n.get("expectations").asText()).normalize() : null;
+            Path workdir = n.hasNonNull("workdir") ? dir.resolve(n.get("workdir").asText()).normalize()
+                    : defaultWorkdir != null ? defaultWorkdir : dir;
+            double scale = 1.0;
+            if (n.has("timeout_scale")) {
+                if (!n.get("timeout_scale").isNumber() || n.get("timeout_scale").asDouble() <= 0) {
+                    throw new ConfigError(at + " (" + name + "): timeout_scale must be a positive number, found " + n.get("timeout_scale"));
+                }
+                scale = n.get("timeout_scale").asDouble();
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            if (n.has("env")) {
+                if (!n.get("env").isObject()) {
+                    throw new ConfigError(at + " (" + name + "): env must be a mapping of names to values");
+                }
+                n.get("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            }
+            List<String> select = new ArrayList<>();
+            if (n.has("select")) {
+                if (!n.get("select").isArray()) {
+                    throw new ConfigError(at + " (" + name + "): select must be a list of packages, classes or class#method");
+                }
+                n.get("select").forEach(s -> select.add(s.asText()));
+            }
+            out.add(new Implementation(name, command, workdir, env, expectations, scale, select));
+        }
+        return out;
+    }
+}

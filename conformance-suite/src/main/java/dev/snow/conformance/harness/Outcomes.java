@@ -1,0 +1,55 @@
+package dev.snow.conformance.harness;
+
+import dev.snow.conformance.peer.Hex;
+import dev.snow.conformance.peer.PeerConnection;
+import dev.snow.conformance.peer.StatusCode;
+import dev.snow.conformance.peer.WireFrame;
+
+/** The outcomes requirement tests check again and again, each failing with the rule it enforces. */
+public final class Outcomes {
+    private Outcomes() {
+    }
+
+    /**
+     * The IUT closes {@code c} without sending anything (close_notify and RST do not count) and
+     * reports handshake_failed with {@code reason} for {@code name} (or the tester's address).
+     */
+    public static Event closedSilently(PeerConnection c, Iut iut, String name, String reason, String rule) {
+        c.expectClosed(iut.timeouts().close(), rule);
+        return failedWith(iut, name, c.localPort(), reason, rule);
+    }
+
+    /** The IUT reports handshake_failed with {@code reason} for {@code name} / the tester's port. */
+    public static Event failedWith(Iut iut, String name, int localPort, String reason, String rule) {
+        Event e = iut.await("handshake_failed for " + name + " / 127.0.0.1:" + localPort,
+                x -> x.is("handshake_failed") && Iut.peerIs(x, name, localPort));
+        if (!reason.equals(e.reason())) {
+            throw new AssertionError(rule + ": handshake_failed reason is \"" + e.reason() + "\", the spec says \"" + reason + "\": " + e);
+        }
+        return e;
+    }
+
+    /**
+     * The IUT, as acceptor, answers with STATUS_CHALLENGE {@code status} (no challenge, its own name
+     * and creation: HS-2, STATUS-3), then closes; and reports handshake_failed {@code reason}.
+     */
+    public static void refusedWithStatus(PeerConnection c, Iut iut, String name, StatusCode status, String reason, String rule) {
+        WireFrame.StatusChallenge st = c.expect(WireFrame.StatusChallenge.class, iut.timeouts().event());
+        if (st.status() != status) {
+            throw new AssertionError(rule + ": the IUT answered with status " + st.status().wireName() + ", the spec says " + status.wireName());
+        }
+        if (st.challenge().length != 0) {
+            throw new AssertionError("STATUS-3: status " + status.wireName() + " carries a challenge " + Hex.of(st.challenge()));
+        }
+        Handshakes.checkAcceptorIdentity(st, iut);
+        c.expectClosed(iut.timeouts().close(), "STATUS-3 (" + rule + "): the acceptor closes right after " + status.wireName());
+        failedWith(iut, name, c.localPort(), reason, rule);
+    }
+
+    /** The IUT still completes a good handshake (LIM-4); the session is closed again at once. */
+    public static Handshakes.Session stillUp(Tester t, Iut iut) {
+        Handshakes.Session s = Handshakes.initiate(t, iut, t.name("alive-check"), 3);
+        s.conn().close();
+        return s;
+    }
+}

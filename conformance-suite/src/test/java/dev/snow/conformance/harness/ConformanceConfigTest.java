@@ -1,0 +1,68 @@
+package dev.snow.conformance.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** conformance.yaml: implementations with commands, expectations and options; one clear message per mistake. */
+class ConformanceConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void implementationsResolveTheirPathsAgainstTheFile() throws IOException {
+        Path f = Files.writeString(dir.resolve("conformance.yaml"), """
+                implementations:
+                  - name: reference
+                    command: bin/snow-node --adapter
+                    expectations: expectations/reference.yaml
+                  - name: python-node
+                    command: python3 adapter.py
+                    workdir: ../py
+                    timeout_scale: 2.5
+                    env: {SNOW_LOG: debug}
+                    select: [digests, handshake.HandshakeLayoutTest]
+                """);
+        List<Implementation> impls = ConformanceConfig.load(f, Path.of("/root-of-project"));
+        assertThat(impls).extracting(Implementation::name).containsExactly("reference", "python-node");
+        assertThat(impls.get(0).expectations()).isEqualTo(dir.resolve("expectations/reference.yaml"));
+        assertThat(impls.get(0).workdir()).isEqualTo(Path.of("/root-of-project"));
+        assertThat(impls.get(1).workdir()).isEqualTo(dir.getParent().resolve("py"));
+        assertThat(impls.get(1).timeoutScale()).isEqualTo(2.5);
+        assertThat(impls.get(1).env()).containsEntry("SNOW_LOG", "debug");
+        assertThat(impls.get(1).select()).containsExactly("digests", "handshake.HandshakeLayoutTest");
+    }
+
+    @Test
+    void mistakesEndInOneClearMessage() throws IOException {
+        assertThatThrownBy(() -> load("implementations: []")).hasMessageContaining("non-empty list");
+        assertThatThrownBy(() -> load("implementations:\n  - name: a\n")).hasMessageContaining("(a) needs a non-empty \"command\"");
+        assertThatThrownBy(() -> load("implementations:\n  - {name: a, command: x}\n  - {name: a, command: y}\n")).hasMessageContaining("used twice");
+        assertThatThrownBy(() -> load("implementations:\n  - {name: 'a b', command: x}\n")).hasMessageContaining("may only hold");
+        assertThatThrownBy(() -> load("implementations:\n  - {name: a, command: x, timeout_scale: fast}\n")).hasMessageContaining("positive number");
+        assertThatThrownBy(() -> load("implementations:\n  - {name: a, command: x, colour: red}\n")).hasMessageContaining("unknown key \"colour\"");
+        assertThatThrownBy(() -> load("impls: []")).hasMessageContaining("unknown key \"impls\"");
+    }
+
+    @Test
+    void theShippedConfigurationParses() {
+        Path root = dev.snow.conformance.DocsFiles.docs().getParent();
+        List<Implementation> impls = ConformanceConfig.load(root.resolve("conformance/conformance.yaml"), root);
+        assertThat(impls).extracting(Implementation::name).contains("reference");
+        for (Implementation i : impls) {
+            if (i.expectations() != null) {
+                assertThat(i.expectations()).exists();
+            }
+        }
+    }
+
+    private List<Implementation> load(String yaml) throws IOException {
+        return ConformanceConfig.load(Files.writeString(dir.resolve("c.yaml"), yaml), dir);
+    }
+}
