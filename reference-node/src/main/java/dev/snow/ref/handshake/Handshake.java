@@ -17,6 +17,7 @@ import java.util.Map;
  * initiator  AWAIT_STATUS   STATUS name != dialled        close (protocol_error, NAME-7)          CLOSED
  * initiator  AWAIT_STATUS   STATUS creation 0             close (protocol_error, HS-7)            CLOSED
  * initiator  AWAIT_STATUS   STATUS nok | not_allowed      close (nok | not_allowed)               CLOSED
+ * initiator  AWAIT_STATUS   STATUS ch_a issued by us      close (protocol_error, AUTH-8)          CLOSED
  * initiator  AWAIT_STATUS   STATUS ok|ok_sim|alive        send REPLY(HMAC(ch_a), ch_i)            AWAIT_ACK
  * initiator  AWAIT_ACK      ACK, wrong digest             close, send nothing (cookie_mismatch)   CLOSED
  * initiator  AWAIT_ACK      ACK, right digest             register; node_up                       ESTABLISHED
@@ -25,6 +26,7 @@ import java.util.Map;
  * acceptor   AWAIT_NAME     NAME                          status = policy.admit; nok/not_allowed:
  *                                                         send STATUS, close; else send STATUS+ch_a AWAIT_REPLY
  * acceptor   AWAIT_REPLY    REPLY, ch_i == ch_a           close, send nothing (AUTH-5)            CLOSED
+ * acceptor   AWAIT_REPLY    REPLY, ch_i issued by us      close, send nothing (AUTH-8)            CLOSED
  * acceptor   AWAIT_REPLY    REPLY, wrong digest           close, send nothing (cookie_mismatch)   CLOSED
  * acceptor   AWAIT_REPLY    REPLY, right digest           register; send ACK(HMAC(ch_i)); node_up ESTABLISHED
  * any        any            a frame not expected above    close (protocol_error, FRAME-7)         CLOSED
@@ -96,6 +98,11 @@ public final class Handshake {
         return direction == Direction.OUTGOING ? dialled : peer;
     }
 
+    /** The challenge this handshake issued, or null before it drew one. */
+    public Bytes32 ownChallenge() {
+        return ownChallenge;
+    }
+
     /** TCP and TLS are up: the initiator speaks first (HS-1). */
     public HandshakeStep onTransportReady() {
         if (state == State.CONNECTING) {
@@ -143,6 +150,10 @@ public final class Handshake {
         }
         if (f.status() == Status.NOT_ALLOWED) {
             return fail(FailReason.NOT_ALLOWED, "STATUS-5: acceptor answered not_allowed");
+        }
+        if (policy.issuedByThisNode(f.challenge())) {
+            return fail(FailReason.PROTOCOL_ERROR, "AUTH-8: the acceptor's challenge is one this node issued itself"
+                    + " on another connection (reflection)");
         }
         peerCreation = f.creation();
         ownChallenge = challenges.nextChallenge();
@@ -192,6 +203,10 @@ public final class Handshake {
     private HandshakeStep onReply(Frame.ChallengeReply f) {
         if (f.challenge().equals(ownChallenge)) {
             return fail(FailReason.PROTOCOL_ERROR, "AUTH-5: initiator reflected our own challenge");
+        }
+        if (policy.issuedByThisNode(f.challenge())) {
+            return fail(FailReason.PROTOCOL_ERROR, "AUTH-8: the initiator's challenge is one this node issued itself"
+                    + " on another connection (reflection)");
         }
         if (!comparator.matches(mac.digest(ownChallenge), f.digest())) {
             return fail(FailReason.COOKIE_MISMATCH, "AUTH-6: CHALLENGE_REPLY digest does not match our challenge");

@@ -1,5 +1,6 @@
 package dev.snow.ref.handshake;
 
+import dev.snow.ref.wire.Bytes32;
 import dev.snow.ref.wire.Status;
 
 /**
@@ -33,4 +34,12 @@ public interface HandshakePolicy {
      * REGISTERED nothing was changed and the handshake fails sending nothing.
      */
     Registration register(NodeName peer, int creation, Direction direction);
+
+    /**
+     * Both roles: true when {@code challenge}, received from the peer, is one this node issued
+     * itself on a handshake still in progress (AUTH-8: reflection across connections).
+     */
+    default boolean issuedByThisNode(Bytes32 challenge) {
+        return false;
+    }
 }

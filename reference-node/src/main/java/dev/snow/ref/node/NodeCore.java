@@ -13,6 +13,7 @@ import dev.snow.ref.session.CloseCause;
 import dev.snow.ref.session.Connection;
 import dev.snow.ref.session.ConnectionSink;
 import dev.snow.ref.session.DownReason;
+import dev.snow.ref.wire.Bytes32;
 import dev.snow.ref.wire.Status;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class NodeCore {
 
     private final NodeConfig config;
     private final ChallengeSource entropy;
+    /** {@code entropy} remembering what our handshakes issued (AUTH-8); handshakes draw from it. */
+    private final IssuedChallenges issued;
     private final DigestComparator comparator;
     private final CookieMac mac;
     private final NodeTable table;
@@ -61,6 +64,7 @@ public final class NodeCore {
     public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, NodeIdAllocator ids) {
         this.config = config;
         this.entropy = entropy;
+        this.issued = new IssuedChallenges(entropy);
         this.comparator = comparator;
         this.mac = new CookieMac(config.cookie());
         this.table = new NodeTable(config.name(), ids);
@@ -106,7 +110,7 @@ public final class NodeCore {
             return ConnectResult.refused(ConnectResult.Outcome.NO_NODE_ID, detail);
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, entropy, new Policy(id), target);
+        Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, issued, new Policy(id), target);
         Slot slot = open(id, hs, now);
         table.startOutgoing(target, id);
         reschedule(slot);
@@ -185,7 +189,7 @@ public final class NodeCore {
                     + " unauthenticated connections pending", oldest.connection.id()));
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, entropy, new Policy(id));
+        Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, issued, new Policy(id));
         Slot slot = open(id, hs, now);
         pendingIncoming.put(id, slot);
         reschedule(slot);
@@ -281,6 +285,11 @@ public final class NodeCore {
         return pendingIncoming.size();
     }
 
+    /** Challenges issued by handshakes still in progress (AUTH-8); for tests and invariants. */
+    int outstandingChallenges() {
+        return issued.size();
+    }
+
     /** The direction of an open connection, or null. */
     public Direction direction(long connection) {
         Slot slot = slots.get(connection);
@@ -319,11 +328,20 @@ public final class NodeCore {
     }
 
     private void release(Slot slot) {
+        retireChallenge(slot);
         slot.released = true;
         long id = slot.connection.id();
         slots.remove(id);
         pendingIncoming.remove(id);
         transmits.add(new Transmit.Close(id));
+    }
+
+    /** The slot's handshake no longer waits on its challenge (AUTH-8); once per connection. */
+    private void retireChallenge(Slot slot) {
+        if (slot != null && !slot.challengeRetired) {
+            slot.challengeRetired = true;
+            issued.retire(slot.connection.handshake().ownChallenge());
+        }
     }
 
     private static final class Slot {
@@ -332,6 +350,8 @@ public final class NodeCore {
         long scheduled = UNSCHEDULED;
         /** Removed from {@link #slots}: its timers are stale. */
         boolean released;
+        /** Its handshake's challenge left {@link #issued}. */
+        boolean challengeRetired;
 
         Slot(Connection connection, Direction direction) {
             this.connection = connection;
@@ -353,6 +373,11 @@ public final class NodeCore {
         public Status admit(NodeName peer, int creation) {
             admitted = table.admit(peer);
             return admitted;
+        }
+
+        @Override
+        public boolean issuedByThisNode(Bytes32 challenge) {
+            return issued.contains(challenge);
         }
 
         @Override
@@ -386,6 +411,7 @@ public final class NodeCore {
 
         @Override
         public void established(Connection c, NodeName peer, int creation) {
+            retireChallenge(slots.get(c.id()));
             SessionInfo s = table.session(peer.full());
             events.add(new NodeEvent.NodeUp(peer.full(), s.nodeId(), creation, s.direction(), c.id()));
         }
