@@ -155,26 +155,7 @@ public final class CoreNetwork {
     /** Runs the network for {@code d} of virtual time: deliveries and timers in time order. */
     public void runFor(Duration d) {
         long until = now + d.toNanos();
-        settle();
-        while (true) {
-            long next = Long.MAX_VALUE;
-            if (!inFlight.isEmpty()) {
-                next = inFlight.peek().at;
-            }
-            for (NodeCore n : nodes.values()) {
-                next = Math.min(next, n.pollTimeout());
-            }
-            if (next > until) {
-                break;
-            }
-            now = Math.max(now, next);
-            for (NodeCore n : nodes.values()) {
-                if (n.pollTimeout() <= now) {
-                    n.handleTimeout(now);
-                }
-            }
-            settle();
-        }
+        runUntil(net -> false, d);
         now = until;
         settle();
     }

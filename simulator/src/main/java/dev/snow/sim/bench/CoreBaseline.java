@@ -6,8 +6,8 @@ import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.node.NodeCore;
 import dev.snow.ref.node.Transmit;
-import dev.snow.ref.wire.Bytes32;
 import dev.snow.sim.engine.Rng;
+import dev.snow.sim.runner.SeededChallenges;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -61,20 +61,7 @@ final class CoreBaseline {
     }
 
     private static ChallengeSource source(long seed) {
-        Rng rng = new Rng(seed);
-        return new ChallengeSource() {
-            @Override
-            public Bytes32 nextChallenge() {
-                byte[] b = new byte[32];
-                rng.nextBytes(b);
-                return Bytes32.of(b);
-            }
-
-            @Override
-            public long nextPingPayload() {
-                return rng.nextLong();
-            }
-        };
+        return new SeededChallenges(new Rng(seed));
     }
 
     private void runFor(long seconds) throws InvalidNameException {

@@ -5,10 +5,10 @@ import dev.snow.ref.wire.Bytes32;
 import dev.snow.sim.engine.Rng;
 
 /** Challenges and PING payloads from one boot's seeded stream (64 random bits per 8 bytes). */
-final class SeededChallenges implements ChallengeSource {
+public final class SeededChallenges implements ChallengeSource {
     private final Rng rng;
 
-    SeededChallenges(Rng rng) {
+    public SeededChallenges(Rng rng) {
         this.rng = rng;
     }
 
