@@ -39,8 +39,10 @@ public final class Bench {
 
     /** The named benchmarks in order; returns false if a scenario run failed its checks. */
     public boolean run(Path scenarios, List<String> which, long seed) throws Exception {
-        out.printf(Locale.ROOT, "snow-sim bench: Java %s, %d processors, max heap %.1f GiB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        out.printf(Locale.ROOT, "snow-sim bench: Java %s, %d processors, max heap %.1f GiB, JVM options %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (which.stream().anyMatch(w -> w.startsWith("full-mesh-1000")) && Runtime.getRuntime().maxMemory() < (8L << 30)) {
             out.println("warning: the 1,000-node mesh peaks at about 4.5 GiB of heap; with less than 8 GiB it spends its time"
                     + " collecting garbage. Run with SNOW_SIM_JAVA_OPTS=-Xmx10g.");
