@@ -1,6 +1,7 @@
 package dev.snow.bench;
 
 import dev.snow.ref.transport.EphemeralCertificate;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -10,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +19,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The baseline: a bare JSSE TLS 1.3 handshake (blocking SSLSocket against an SSLServerSocket,
@@ -79,7 +77,7 @@ final class JsseBaseline implements AutoCloseable {
     /** A client context that trusts any certificate, made before timing starts. */
     static SSLContext clientContext() throws GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLSv1.3");
-        ctx.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+        ctx.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), new SecureRandom());
         return ctx;
     }
 
@@ -103,20 +101,5 @@ final class JsseBaseline implements AutoCloseable {
         server.close();
         handlers.shutdownNow();
         handlers.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

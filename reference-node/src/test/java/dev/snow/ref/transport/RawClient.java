@@ -1,5 +1,6 @@
 package dev.snow.ref.transport;
 
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -7,12 +8,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** Blocking JSSE / plain sockets that play misbehaving peers against a node. */
 final class RawClient {
@@ -30,7 +28,7 @@ final class RawClient {
     static SSLSocket tls(HostPort to, String protocol) throws IOException {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+            ctx.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), new SecureRandom());
             Socket raw = plain(to);
             SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, to.host(), to.port(), true);
             s.setEnabledProtocols(new String[] {protocol});
@@ -71,21 +69,6 @@ final class RawClient {
             return false;
         } catch (IOException e) {
             return true;
-        }
-    }
-
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
