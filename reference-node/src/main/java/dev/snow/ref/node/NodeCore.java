@@ -16,11 +16,7 @@ import dev.snow.ref.session.DownReason;
 import dev.snow.ref.wire.Bytes32;
 import dev.snow.ref.wire.Status;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A whole node as one sans-IO state machine (quinn-proto style). The transport (or the
@@ -35,8 +31,6 @@ import java.util.Map;
  * never reads one. Not thread-safe: one caller at a time.
  */
 public final class NodeCore {
-    private static final long UNSCHEDULED = Long.MIN_VALUE;
-
     private final NodeConfig config;
     private final ChallengeSource entropy;
     /** {@code entropy} remembering what our handshakes issued (AUTH-8); handshakes draw from it. */
@@ -46,11 +40,7 @@ public final class NodeCore {
     private final NodeTable table;
     private final Sink sink = new Sink();
 
-    /** Connection id to its slot; looked up only, never iterated for behaviour. */
-    private final Map<Long, Slot> slots = new HashMap<>();
-    /** Unauthenticated incoming connections, oldest first (LIM-2). */
-    private final LinkedHashMap<Long, Slot> pendingIncoming = new LinkedHashMap<>();
-    private final TimerQueue<Slot> timers = new TimerQueue<>();
+    private final Slots slots = new Slots();
     private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
     private final ArrayDeque<NodeEvent> events = new ArrayDeque<>();
     private long nextConnectionId = 1;
@@ -112,8 +102,9 @@ public final class NodeCore {
         long id = nextConnectionId++;
         Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, issued, new Policy(id), target);
         Slot slot = open(id, hs, now);
+        slots.add(slot);
         table.startOutgoing(target, id);
-        reschedule(slot);
+        slots.reschedule(slot);
         return ConnectResult.started(id, target);
     }
 
@@ -148,9 +139,7 @@ public final class NodeCore {
         for (SessionInfo s : table.sessions()) {
             disconnect(s.node(), now);
         }
-        List<Long> open = new ArrayList<>(slots.keySet());
-        open.sort(null);
-        for (long id : open) {
+        for (long id : slots.idsAscending()) {
             Slot slot = slots.get(id);
             if (slot == null) {
                 continue;
@@ -180,8 +169,8 @@ public final class NodeCore {
         if (stopped) {
             return -1;
         }
-        while (pendingIncoming.size() >= config.maxPendingHandshakes()) {
-            Slot oldest = pendingIncoming.values().iterator().next();
+        while (slots.pendingIncomingCount() >= config.maxPendingHandshakes()) {
+            Slot oldest = slots.oldestPendingIncoming();
             NodeName peer = oldest.connection.peer();
             abandon(oldest);
             events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(), Direction.INCOMING,
@@ -191,8 +180,8 @@ public final class NodeCore {
         long id = nextConnectionId++;
         Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, issued, new Policy(id));
         Slot slot = open(id, hs, now);
-        pendingIncoming.put(id, slot);
-        reschedule(slot);
+        slots.addPendingIncoming(slot);
+        slots.reschedule(slot);
         return id;
     }
 
@@ -201,7 +190,7 @@ public final class NodeCore {
         Slot slot = slots.get(connection);
         if (slot != null) {
             slot.connection.handleTransportReady(now);
-            reschedule(slot);
+            slots.reschedule(slot);
         }
     }
 
@@ -210,7 +199,7 @@ public final class NodeCore {
         Slot slot = slots.get(connection);
         if (slot != null) {
             slot.connection.handleBytes(bytes, offset, length, now);
-            reschedule(slot);
+            slots.reschedule(slot);
         }
     }
 
@@ -228,15 +217,9 @@ public final class NodeCore {
 
     /** Runs every timer due at {@code now}. */
     public void handleTimeout(long now) {
-        while (!timers.isEmpty() && timers.peekDeadline() <= now) {
-            long deadline = timers.peekDeadline();
-            Slot slot = timers.poll();
-            if (slot.released || slot.scheduled != deadline) {
-                continue;
-            }
-            slot.scheduled = UNSCHEDULED;
+        for (Slot slot = slots.pollDue(now); slot != null; slot = slots.pollDue(now)) {
             slot.connection.handleTimeout(now);
-            reschedule(slot);
+            slots.reschedule(slot);
         }
     }
 
@@ -252,14 +235,7 @@ public final class NodeCore {
 
     /** The earliest instant {@link #handleTimeout} must run, or {@link Long#MAX_VALUE}. */
     public long pollTimeout() {
-        while (!timers.isEmpty()) {
-            Slot slot = timers.peek();
-            if (!slot.released && slot.scheduled == timers.peekDeadline()) {
-                return timers.peekDeadline();
-            }
-            timers.poll();
-        }
-        return Long.MAX_VALUE;
+        return slots.nextDeadline();
     }
 
     /** Live sessions, ordered by peer name. */
@@ -282,7 +258,7 @@ public final class NodeCore {
     }
 
     public int pendingIncomingCount() {
-        return pendingIncoming.size();
+        return slots.pendingIncomingCount();
     }
 
     /** Challenges issued by handshakes still in progress (AUTH-8); for tests and invariants. */
@@ -301,21 +277,7 @@ public final class NodeCore {
     private Slot open(long id, Handshake hs, long now) {
         Connection c = new Connection(id, hs, sink, entropy, now, config.handshakeTimeoutNanos(),
                 config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos());
-        Slot slot = new Slot(c, hs.direction());
-        slots.put(id, slot);
-        return slot;
-    }
-
-    private void reschedule(Slot slot) {
-        if (slot.released) {
-            return;
-        }
-        long deadline = slot.connection.deadline();
-        if (deadline == Long.MAX_VALUE || deadline == slot.scheduled) {
-            return;
-        }
-        slot.scheduled = deadline;
-        timers.add(deadline, slot);
+        return new Slot(c, hs.direction());
     }
 
     /** Closes a connection on the node's own decision; its sink callbacks will not fire. */
@@ -329,11 +291,8 @@ public final class NodeCore {
 
     private void release(Slot slot) {
         retireChallenge(slot);
-        slot.released = true;
-        long id = slot.connection.id();
-        slots.remove(id);
-        pendingIncoming.remove(id);
-        transmits.add(new Transmit.Close(id));
+        slots.remove(slot);
+        transmits.add(new Transmit.Close(slot.id()));
     }
 
     /** The slot's handshake no longer waits on its challenge (AUTH-8); once per connection. */
@@ -341,21 +300,6 @@ public final class NodeCore {
         if (slot != null && !slot.challengeRetired) {
             slot.challengeRetired = true;
             issued.retire(slot.connection.handshake().ownChallenge());
-        }
-    }
-
-    private static final class Slot {
-        final Connection connection;
-        final Direction direction;
-        long scheduled = UNSCHEDULED;
-        /** Removed from {@link #slots}: its timers are stale. */
-        boolean released;
-        /** Its handshake's challenge left {@link #issued}. */
-        boolean challengeRetired;
-
-        Slot(Connection connection, Direction direction) {
-            this.connection = connection;
-            this.direction = direction;
         }
     }
 
@@ -386,7 +330,7 @@ public final class NodeCore {
             if (r.session() == null) {
                 return r.refusal();
             }
-            pendingIncoming.remove(connection);
+            slots.authenticated(connection);
             if (r.replaced() != null) {
                 SessionInfo old = r.replaced();
                 abandon(slots.get(old.connection()));

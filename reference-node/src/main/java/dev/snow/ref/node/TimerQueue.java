@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The node's timers, ordered by (deadline, sequence): a binary heap over parallel arrays, so a
  * busy node (thousands of sessions, two reschedules per heartbeat) does not allocate a timer
  * object per reschedule or chase pointers to compare them. Entries are never removed early; the
- * owner skips the ones that went stale (see {@link NodeCore#handleTimeout}).
+ * owner skips the ones that went stale (see {@link Slots#pollDue}).
  */
 final class TimerQueue<T> {
     private long[] deadlines = new long[16];

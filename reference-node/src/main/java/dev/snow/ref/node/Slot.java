@@ -1,0 +1,28 @@
+package dev.snow.ref.node;
+
+import dev.snow.ref.handshake.Direction;
+import dev.snow.ref.session.Connection;
+
+/** One open connection as the node keeps it: the connection, its direction and its timer state. */
+final class Slot {
+    /** {@link #scheduled} when no timer is pending for the slot. */
+    static final long UNSCHEDULED = Long.MIN_VALUE;
+
+    final Connection connection;
+    final Direction direction;
+    /** The deadline of the slot's one live timer, or {@link #UNSCHEDULED}; older heap entries are stale. */
+    long scheduled = UNSCHEDULED;
+    /** Removed from {@link Slots}: its timers are stale. */
+    boolean released;
+    /** Its handshake's challenge left the node's issued challenges (AUTH-8). */
+    boolean challengeRetired;
+
+    Slot(Connection connection, Direction direction) {
+        this.connection = connection;
+        this.direction = direction;
+    }
+
+    long id() {
+        return connection.id();
+    }
+}
