@@ -35,32 +35,34 @@ class SlotsTest {
 
     @Test
     void aRemovedSlotsTimerIsStaleAndItLeavesEveryIndex() throws Exception {
-        Slot gone = incoming(1, 0);
-        Slot kept = incoming(2, 10);
-        slots.reschedule(gone);
-        slots.reschedule(kept);
-
-        slots.remove(gone);
+        Slot kept = armedPairWithTheEarlierRemoved();
 
         assertThat(slots.get(1)).isNull();
         assertThat(slots.size()).isEqualTo(1);
         assertThat(slots.oldestPendingIncoming()).isSameAs(kept);
         assertThat(slots.pollDue(1_000)).as("the stale entry is skipped").isSameAs(kept);
         assertThat(slots.pollDue(1_000)).isNull();
-        slots.reschedule(gone);
-        assertThat(slots.nextDeadline()).as("a removed slot is never armed again").isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
-    void theNextDeadlineSkipsWhatWasRemoved() throws Exception {
+    void theNextDeadlineSkipsWhatWasRemovedAndItIsNeverArmedAgain() throws Exception {
+        armedPairWithTheEarlierRemoved();
+
+        assertThat(slots.nextDeadline()).isEqualTo(110);
+        slots.reschedule(slots.get(2));
+        slots.pollDue(110);
+        assertThat(slots.nextDeadline()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    /** Slot 1 due at 100 and slot 2 due at 110, both armed; then slot 1 removed. Returns slot 2. */
+    private Slot armedPairWithTheEarlierRemoved() throws Exception {
         Slot gone = incoming(1, 0);
         Slot kept = incoming(2, 10);
         slots.reschedule(gone);
         slots.reschedule(kept);
-
         slots.remove(gone);
-
-        assertThat(slots.nextDeadline()).isEqualTo(110);
+        slots.reschedule(gone);
+        return kept;
     }
 
     @Test
