@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src", "main", "java", "dev", "snow", "ref");
-    private static final List<String> CORE = List.of("wire", "handshake", "session", "node");
+    private static final List<String> CORE = List.of("wire", "handshake", "session", "node", "collect");
     private static final Pattern FORBIDDEN = Pattern.compile(
             "import\\s+(java\\.net|javax\\.net|io\\.netty|java\\.util\\.concurrent|java\\.time\\.Clock|java\\.security\\.SecureRandom)"
                     + "|System\\.(nanoTime|currentTimeMillis)|Instant\\.now|LocalDateTime\\.now|new\\s+Thread|new\\s+SecureRandom"

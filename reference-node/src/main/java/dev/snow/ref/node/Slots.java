@@ -1,10 +1,7 @@
 package dev.snow.ref.node;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.snow.ref.collect.LongMap;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The node's open connections: by id, the unauthenticated incoming ones oldest first (LIM-2),
@@ -13,8 +10,8 @@ import java.util.Map;
  * come up, never searched for and removed.
  */
 final class Slots {
-    /** Connection id to its slot; looked up only, never iterated for behaviour. */
-    private final Map<Long, Slot> byId = new HashMap<>();
+    /** Connection id to its slot: looked up on every input, so unboxed. */
+    private final LongMap<Slot> byId = new LongMap<>();
     /** Unauthenticated incoming connections, oldest first (LIM-2). */
     private final LinkedHashMap<Long, Slot> pendingIncoming = new LinkedHashMap<>();
     private final TimerQueue<Slot> timers = new TimerQueue<>();
@@ -97,9 +94,7 @@ final class Slots {
     }
 
     /** The ids of every open connection, ascending (a deterministic order for shutdown). */
-    List<Long> idsAscending() {
-        List<Long> ids = new ArrayList<>(byId.keySet());
-        ids.sort(null);
-        return ids;
+    long[] idsAscending() {
+        return byId.sortedKeys();
     }
 }

@@ -87,7 +87,7 @@ class SlotsTest {
             incoming(id, 0);
         }
 
-        assertThat(slots.idsAscending()).containsExactly(7L, 8L, 42L, 1_000_000L);
+        assertThat(slots.idsAscending()).containsExactly(7, 8, 42, 1_000_000);
     }
 
     private Slot incoming(long id, long openedAt) throws Exception {

@@ -1,6 +1,6 @@
 package dev.snow.sim.network;
 
-import dev.snow.sim.engine.LongMap;
+import dev.snow.ref.collect.LongMap;
 
 /**
  * A machine on the virtual network, named by its node's name. Up or down (crashed); while up

@@ -1,7 +1,7 @@
 package dev.snow.sim.network;
 
+import dev.snow.ref.collect.LongMap;
 import dev.snow.ref.session.CloseCause;
-import dev.snow.sim.engine.LongMap;
 import dev.snow.sim.engine.Rng;
 import dev.snow.sim.engine.Simulation;
 import dev.snow.sim.engine.Trace;

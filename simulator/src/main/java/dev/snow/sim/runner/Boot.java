@@ -1,5 +1,6 @@
 package dev.snow.sim.runner;
 
+import dev.snow.ref.collect.LongMap;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.NodeCore;
 import dev.snow.ref.node.NodeEvent;
@@ -7,7 +8,6 @@ import dev.snow.ref.node.SessionInfo;
 import dev.snow.ref.node.Transmit;
 import dev.snow.ref.session.CloseCause;
 import dev.snow.sim.engine.Event;
-import dev.snow.sim.engine.LongMap;
 import dev.snow.sim.engine.TraceKind;
 import dev.snow.sim.network.End;
 import dev.snow.sim.network.HostHandler;

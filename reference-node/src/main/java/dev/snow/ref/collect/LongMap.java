@@ -1,4 +1,4 @@
-package dev.snow.sim.engine;
+package dev.snow.ref.collect;
 
 import java.util.Arrays;
 

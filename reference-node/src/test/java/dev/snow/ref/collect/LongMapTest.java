@@ -1,20 +1,22 @@
-package dev.snow.sim.engine;
+package dev.snow.ref.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+/** LongMap against java.util.HashMap as the model, over a fixed-seed run of puts, gets and removes. */
 class LongMapTest {
 
     @Test
     void behavesLikeAHashMapOverRandomPutsGetsAndRemoves() {
-        Rng rng = new Rng(5);
+        SplittableRandom rng = new SplittableRandom(5);
         LongMap<String> map = new LongMap<>();
         Map<Long, String> reference = new HashMap<>();
         for (int i = 0; i < 200_000; i++) {
-            long key = rng.between(-300, 3000);
+            long key = rng.nextLong(-300, 3000);
             switch (rng.nextInt(3)) {
                 case 0:
                     map.put(key, "v" + i);
