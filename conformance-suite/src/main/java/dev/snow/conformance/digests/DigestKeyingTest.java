@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The HMAC key is the cookie's UTF-8 bytes, taken as they are: a cookie with non-ASCII
  * characters, longer than the SHA-256 block (so HMAC hashes the key first), in both roles.
+ * The verdict comes from {@link Handshakes}: each handshake fails the test when the IUT's digest
+ * is not the HMAC under that key, a status is not ok or node_up does not arrive.
  */
 @ConformanceTest
 @FreshIut(cookie = DigestKeyingTest.COOKIE)

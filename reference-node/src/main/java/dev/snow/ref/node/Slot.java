@@ -25,4 +25,9 @@ final class Slot {
     long id() {
         return connection.id();
     }
+
+    /** True if a timer heap entry at {@code deadline} is this slot's live one, not a stale leftover. */
+    boolean armedAt(long deadline) {
+        return !released && scheduled == deadline;
+    }
 }

@@ -60,7 +60,7 @@ final class Slots {
         while (!timers.isEmpty() && timers.peekDeadline() <= now) {
             long deadline = timers.peekDeadline();
             Slot slot = timers.poll();
-            if (!slot.released && slot.scheduled == deadline) {
+            if (slot.armedAt(deadline)) {
                 slot.scheduled = Slot.UNSCHEDULED;
                 return slot;
             }
@@ -72,7 +72,7 @@ final class Slots {
     long nextDeadline() {
         while (!timers.isEmpty()) {
             Slot slot = timers.peek();
-            if (!slot.released && slot.scheduled == timers.peekDeadline()) {
+            if (slot.armedAt(timers.peekDeadline())) {
                 return timers.peekDeadline();
             }
             timers.poll();
