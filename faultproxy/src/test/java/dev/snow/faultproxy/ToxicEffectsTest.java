@@ -78,6 +78,19 @@ class ToxicEffectsTest {
   }
 
   @Test
+  void changingTheOtherDirectionDoesNotReleaseHeldData() throws IOException {
+    proxy.toxics().latency("slow", ToxicDirection.DOWNSTREAM, 800);
+    try (Socket s = dial()) {
+      long t0 = System.nanoTime();
+      s.getOutputStream().write(1);
+      proxy.toxics().latency("other-way", ToxicDirection.UPSTREAM, 0);
+      proxy.toxics().get("other-way").remove();
+      Tcp.readExactly(s, 1);
+      assertThat((System.nanoTime() - t0) / 1e6).isGreaterThanOrEqualTo(800.0);
+    }
+  }
+
+  @Test
   void bandwidthTakesAtLeastSizeOverRate() throws IOException {
     proxy.toxics().bandwidth("thin", ToxicDirection.DOWNSTREAM, 100); // 100 KB/s
     byte[] payload = new byte[50_000];

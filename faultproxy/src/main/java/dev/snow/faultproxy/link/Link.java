@@ -143,7 +143,7 @@ final class Link {
           inboxBytes = 0;
         }
         long now = System.nanoTime();
-        long version = chain.version();
+        long version = chain.version(direction);
         if (version != seenVersion) {
           rebuild(now, seenVersion >= 0);
           seenVersion = version;
@@ -174,7 +174,7 @@ final class Link {
           wakeAt = Math.min(wakeAt, s.toxic().deadline());
         }
         synchronized (lock) {
-          if (stopped || !inbox.isEmpty() || chain.version() != seenVersion) {
+          if (stopped || !inbox.isEmpty() || chain.version(direction) != seenVersion) {
             continue;
           }
           if (wakeAt == Toxic.NEVER) {

@@ -12,24 +12,30 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * A proxy's toxics: one ordered chain per direction (new toxics go to the end, as in
- * Toxiproxy), names unique across both. Every change bumps {@link #version()} and wakes the
- * links, which pick up the new chain at once.
+ * Toxiproxy), names unique across both. Every change bumps the changed direction's
+ * {@link #version(Direction)} and wakes the links, which pick up the new chain at once; a link
+ * of the other direction is left alone, as Toxiproxy interrupts only the changed chain.
  */
 public final class ToxicChain {
 
   private final Map<Direction, List<ToxicSpec>> chains = new EnumMap<>(Direction.class);
   private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
-  private long version;
+  private final Map<Direction, Long> versions = new EnumMap<>(Direction.class);
 
   public ToxicChain() {
     for (Direction d : Direction.values()) {
       chains.put(d, new ArrayList<>());
+      versions.put(d, 0L);
     }
   }
 
-  /** Current version; changes on every add, update, remove and reset. */
-  public synchronized long version() {
-    return version;
+  /** Version of one direction's chain; changes on every add, update, remove and reset there. */
+  public synchronized long version(Direction d) {
+    return versions.get(d);
+  }
+
+  private void bump(Direction d) {
+    versions.merge(d, 1L, Long::sum);
   }
 
   /** The chain of one direction, a copy. */
@@ -55,7 +61,7 @@ public final class ToxicChain {
         return false;
       }
       chains.get(spec.stream()).add(spec);
-      version++;
+      bump(spec.stream());
     }
     fire();
     return true;
@@ -70,7 +76,7 @@ public final class ToxicChain {
         return false;
       }
       chain.set(i, spec);
-      version++;
+      bump(spec.stream());
     }
     fire();
     return true;
@@ -80,17 +86,17 @@ public final class ToxicChain {
   public boolean remove(String name) {
     synchronized (this) {
       boolean removed = false;
-      for (List<ToxicSpec> chain : chains.values()) {
-        int i = indexOf(chain, name);
+      for (Direction d : Direction.values()) {
+        int i = indexOf(chains.get(d), name);
         if (i >= 0) {
-          chain.remove(i);
+          chains.get(d).remove(i);
+          bump(d);
           removed = true;
         }
       }
       if (!removed) {
         return false;
       }
-      version++;
     }
     fire();
     return true;
@@ -99,8 +105,12 @@ public final class ToxicChain {
   /** Removes every toxic. */
   public void clear() {
     synchronized (this) {
-      chains.values().forEach(List::clear);
-      version++;
+      for (Direction d : Direction.values()) {
+        if (!chains.get(d).isEmpty()) {
+          chains.get(d).clear();
+          bump(d);
+        }
+      }
     }
     fire();
   }
