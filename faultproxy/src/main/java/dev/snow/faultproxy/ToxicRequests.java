@@ -8,8 +8,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Creates the toxics the official Java client has no method for ({@code loss}), over plain HTTP,
- * against this server: {@code POST /proxies/{proxy}/toxics}.
+ * The toxic calls the official Java client cannot make for our {@code loss} toxic, over plain
+ * HTTP: create ({@code POST /proxies/{proxy}/toxics}) and remove.
  */
 public final class ToxicRequests {
 
@@ -36,20 +36,37 @@ public final class ToxicRequests {
     json.put("toxicity", 1.0);
     json.putObject("attributes").put("rate", rate).put("seed", seed);
     String body = json.toString();
-    HttpURLConnection c = (HttpURLConnection) URI.create(apiUrl + "/proxies/" + proxy + "/toxics")
-        .toURL().openConnection();
+    send(apiUrl + "/proxies/" + proxy + "/toxics", "POST", body);
+  }
+
+  /**
+   * Removes a toxic of any type (the official client cannot look up a {@code loss} or
+   * {@code noop} toxic to remove it: its type enum lacks them).
+   *
+   * @throws IOException {@code [404] toxic not found} and the like
+   */
+  public static void remove(String apiUrl, String proxy, String name) throws IOException {
+    send(apiUrl + "/proxies/" + proxy + "/toxics/" + name, "DELETE", null);
+  }
+
+  private static void send(String url, String method, String body) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
     try {
       c.setConnectTimeout(10_000);
       c.setReadTimeout(30_000);
-      c.setRequestMethod("POST");
-      c.setDoOutput(true);
-      c.setRequestProperty("Content-Type", "application/json");
-      try (OutputStream out = c.getOutputStream()) {
-        out.write(body.getBytes(StandardCharsets.UTF_8));
+      c.setRequestMethod(method);
+      if (body != null) {
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
       }
       int status = c.getResponseCode();
       if (status / 100 == 2) {
-        c.getInputStream().readAllBytes();
+        if (status != 204) {
+          c.getInputStream().readAllBytes();
+        }
         return;
       }
       String raw = c.getErrorStream() == null ? ""

@@ -218,6 +218,10 @@ class ToxicEffectsTest {
             .isGreaterThanOrEqualTo(expected.get(i).doubleValue());
       }
     }
+    ToxicRequests.remove(server.url(), "p", "lossy");
+    assertThat(Http.call(server, "GET", "/proxies/p/toxics", null).body()).isEqualTo("[]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ToxicRequests.remove(server.url(), "p", "lossy"))
+        .hasMessage("[404] toxic not found");
   }
 
   @Test
