@@ -47,6 +47,23 @@ class LeakTest {
     assertThat(allFaultproxyThreads()).as("threads after close()").isZero();
   }
 
+  @Test
+  void closeEndsOpenConnectionsAndEveryThread() throws Exception {
+    try (EchoServer echo = EchoServer.echo()) {
+      FaultServer server = FaultServer.start("127.0.0.1", 0);
+      ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", server.port());
+      Proxy p = client.createProxy("held", "127.0.0.1:0", echo.address());
+      p.toxics().timeout("hold", ToxicDirection.UPSTREAM, 0);
+      try (Socket s = Tcp.dial(p.getListen(), 20_000)) {
+        s.getOutputStream().write(1);
+        server.close();
+        assertThat(Tcp.awaitEnd(s)).isIn("eof", "reset");
+      }
+    }
+    awaitAtMost(LeakTest::allFaultproxyThreads, 0, 10_000);
+    assertThat(allFaultproxyThreads()).as("threads after close()").isZero();
+  }
+
   /** Create a proxy with a toxic, pass bytes through it on one connection, delete it. */
   private static void cycle(ToxiproxyClient client, EchoServer echo, int i) throws IOException {
     Proxy p = client.createProxy("leak-" + i, "127.0.0.1:0", echo.address());
