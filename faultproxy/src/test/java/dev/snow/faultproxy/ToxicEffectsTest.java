@@ -254,7 +254,8 @@ class ToxicEffectsTest {
   }
 
   private static void assertThatRefused(String listen) {
-    try (Socket s = Tcp.dial(listen, 1_000)) {
+    try {
+      Tcp.dial(listen, 1_000).close();
       throw new AssertionError("connected to a disabled proxy at " + listen);
     } catch (SocketTimeoutException e) {
       throw new AssertionError("dialling a disabled proxy hung", e);
