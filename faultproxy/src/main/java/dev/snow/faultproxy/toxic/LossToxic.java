@@ -37,6 +37,19 @@ public final class LossToxic implements Toxic {
     return RTO_MS * ((1L << losses) - 1);
   }
 
+  /**
+   * The mean added delay per chunk at {@code rate}, in milliseconds: Σ P(n losses)·delay(n) with
+   * the cap, ≈ RTO·rate/(1 − 2·rate) below rate 0.5. A real Toxiproxy has no loss toxic; the
+   * closest there is {@code latency} = {@code jitter} = this mean (docs/FAULTPROXY.md).
+   */
+  public static double meanDelayMs(double rate) {
+    double mean = 0;
+    for (int n = 0; n < MAX_RETRANSMISSIONS; n++) {
+      mean += (1 - rate) * Math.pow(rate, n) * delayMs(n);
+    }
+    return mean + Math.pow(rate, MAX_RETRANSMISSIONS) * delayMs(MAX_RETRANSMISSIONS);
+  }
+
   @Override
   public void accept(Chunk in, Consumer<Chunk> out) {
     if (!in.isData() || rate <= 0) {

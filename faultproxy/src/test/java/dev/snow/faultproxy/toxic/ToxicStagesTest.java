@@ -62,6 +62,22 @@ class ToxicStagesTest {
   }
 
   @Test
+  void lossMeanDelayMatchesTheDocumentedMappingAndTheDraws() {
+    assertThat(LossToxic.meanDelayMs(0)).isZero();
+    assertThat(LossToxic.meanDelayMs(0.01)).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(LossToxic.meanDelayMs(0.1)).isCloseTo(25.0, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(LossToxic.meanDelayMs(0.5)).isCloseTo(600.0, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(LossToxic.meanDelayMs(1.0)).isEqualTo(12_600.0);
+    List<Chunk> out = run(new LossToxic(0.2, new SplittableRandom(9)), manyChunks(50_000));
+    double mean = 0;
+    for (int i = 0; i < out.size(); i++) {
+      mean += (out.get(i).due() - i * MS) / (double) MS / out.size();
+    }
+    // sd of one draw ≈ 300 ms at rate 0.2; over 50,000 draws the mean is within ±10 ms
+    assertThat(mean).isCloseTo(LossToxic.meanDelayMs(0.2), org.assertj.core.data.Offset.offset(10.0));
+  }
+
+  @Test
   void lossZeroAndEndPassUnchanged() {
     Chunk c = data(5, 3);
     assertThat(run(new LossToxic(0, new SplittableRandom(1)), c, Chunk.end(4 * MS)))
