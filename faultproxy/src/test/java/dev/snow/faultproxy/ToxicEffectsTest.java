@@ -129,6 +129,19 @@ class ToxicEffectsTest {
   }
 
   @Test
+  void aBlackholeKeepsReadingSoTheSenderIsNeverStuckBehindAFullBuffer() throws IOException {
+    proxy.toxics().timeout("blackhole", ToxicDirection.UPSTREAM, 0);
+    try (Socket s = dial()) {
+      byte[] block = new byte[64 * 1024];
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+        for (int i = 0; i < 64; i++) { // 4 MiB: four times what a link buffers
+          s.getOutputStream().write(block);
+        }
+      }, "writes into a timeout toxic blocked: the link stopped reading");
+    }
+  }
+
+  @Test
   void timeoutClosesTheConnectionAfterItsValue() throws IOException {
     proxy.toxics().timeout("cut", ToxicDirection.DOWNSTREAM, 400);
     long t0 = System.nanoTime();

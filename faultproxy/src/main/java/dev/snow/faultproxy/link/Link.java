@@ -138,9 +138,12 @@ final class Link {
           if (stopped) {
             return;
           }
-          arrivals.addAll(inbox);
-          inbox.clear();
-          inboxBytes = 0;
+          if (!inbox.isEmpty()) {
+            arrivals.addAll(inbox);
+            inbox.clear();
+            inboxBytes = 0;
+            lock.notifyAll(); // a reader waiting for room: the chain may drop what it took
+          }
         }
         long now = System.nanoTime();
         long version = chain.version(direction);
