@@ -93,7 +93,6 @@ final class Link {
     try {
       InputStream in = source.getInputStream();
       byte[] buf = new byte[READ_SIZE];
-      long end;
       try {
         int n;
         while ((n = in.read(buf)) >= 0) {
@@ -104,8 +103,7 @@ final class Link {
       } catch (IOException closedOrReset) {
         // the source is gone either way: the stream ends (Toxiproxy does the same)
       }
-      end = System.nanoTime();
-      offer(Chunk.end(end));
+      offer(Chunk.end(System.nanoTime()));
     } catch (IOException | InterruptedException e) {
       connection.close();
     } finally {

@@ -20,6 +20,8 @@ public final class Proxy {
 
   /** How long dialling the upstream may take before the client is dropped. */
   static final int DIAL_TIMEOUT_MS = 10_000;
+  /** Open connections per proxy at most (four threads each); a client beyond is closed at once. */
+  public static final int MAX_CONNECTIONS = 1024;
 
   private final String name;
   private final ToxicChain toxics = new ToxicChain();
@@ -138,6 +140,10 @@ public final class Proxy {
         client = s.accept();
       } catch (IOException closed) {
         return;
+      }
+      if (connections.size() >= MAX_CONNECTIONS) {
+        closeQuietly(client);
+        continue;
       }
       Socket up = new Socket();
       try {
