@@ -134,6 +134,7 @@ public final class RealRunner {
     // ---------------------------------------------------------------- before t0
 
     private void prepare() throws IOException, ContainerFaults.DockerUnavailable {
+        prepared = System.nanoTime();
         logDir = opt.logDir() != null ? Files.createDirectories(opt.logDir()) : Files.createTempDirectory("snow-real-");
         int[] ports = new int[nodes.length];
         for (Node n : nodes) {
@@ -151,8 +152,15 @@ public final class RealRunner {
             default:
                 faults = EmbeddedFaults.start();
         }
-        note(0, "run", null, Map.of("scenario", scenario.file(), "seed", seed, "faults", faults.describe(),
-                "iut", opt.iut(), "time_scale", opt.timeScale(), "tolerance_ms", opt.tolerance() / 1_000_000, "logs", logDir.toString()));
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("scenario", scenario.file());
+        header.put("seed", seed);
+        header.put("faults", faults.describe());
+        header.put("iut", opt.iut());
+        header.put("time_scale", opt.timeScale());
+        header.put("tolerance_ms", opt.tolerance() / 1_000_000);
+        header.put("logs", logDir.toString());
+        note(0, "run", null, header);
         links = new LinkProxies(faults, names, ports, line -> note(0, "proxy", null, Map.of("detail", line)));
         applyNetworkDefaults();
         int[] planned = plannedBoots();
@@ -168,6 +176,8 @@ public final class RealRunner {
             a.awaitReady();
         }
     }
+
+    private long prepared;
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -219,15 +229,11 @@ public final class RealRunner {
 
     private void play() throws IOException {
         long duration = wall(scenario.duration());
+        long booting = System.nanoTime();
+        bootAll();
         t0 = System.nanoTime();
-        note(0, "begin", null, Map.of("duration", TraceFormat.seconds(scenario.duration())));
-        sched.execute(() -> guarded("boot", () -> {
-            for (Node n : nodes) {
-                if (n.spec.settings().started()) {
-                    start(n, null);
-                }
-            }
-        }));
+        note(0, "begin", null, Map.of("duration", TraceFormat.seconds(scenario.duration()),
+                "prepare_ms", (booting - prepared) / 1_000_000, "boot_ms", (t0 - booting) / 1_000_000));
         TreeMap<Long, List<TimedAction>> byInstant = new TreeMap<>();
         for (TimedAction ta : scenario.timeline()) {
             long at = ta.randomTime() ? ta.at() + Math.floorMod(rng.nextLong(), ta.atLatest() - ta.at() + 1) : ta.at();
@@ -259,6 +265,42 @@ public final class RealRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
+        }
+    }
+
+    /**
+     * The nodes that run from 0 are started before the clock starts, side by side: a cold
+     * process's first {@code start} (key generation, listener) takes a second or more, which the
+     * scenario's time 0 does not model. Their creations are drawn in node order.
+     */
+    private void bootAll() throws IOException {
+        List<Node> first = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.spec.settings().started()) {
+                first.add(n);
+            }
+        }
+        Integer[] creations = new Integer[nodes.length];
+        for (Node n : first) {
+            Integer configured = n.spec.settings().creation();
+            creations[n.index] = configured != null ? configured : 1 + rng.nextInt(255);
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (Node n : first) {
+            Thread t = new Thread(() -> guarded("start " + n.spec.name(), () -> start(n, creations[n.index])), "real-boot-" + n.index);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting the nodes");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IOException("could not start the nodes: " + String.join("; ", errors));
         }
     }
 
@@ -609,7 +651,7 @@ public final class RealRunner {
             }
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        j.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+        j.fields().forEachRemaining(f -> fields.put(f.getKey().equals("node") ? "peer" : f.getKey(), f.getValue()));
         fields.remove("event");
         note(t, kind, n.spec.name(), fields);
         boolean lost = o instanceof Observation.Down || o instanceof Observation.Failed f && "outgoing".equals(f.direction());
