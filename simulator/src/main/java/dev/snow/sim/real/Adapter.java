@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,8 @@ import java.util.function.Consumer;
 final class Adapter implements AutoCloseable {
     static final long READY_TIMEOUT_MS = 30_000;
     static final long REPLY_TIMEOUT_MS = 10_000;
+    /** A cold process's first start (keys, certificate, listener) on a busy machine can take many seconds. */
+    static final long START_TIMEOUT_MS = 60_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String label;
@@ -107,14 +111,15 @@ final class Adapter implements AutoCloseable {
 
     /** Sends a command and waits for its reply; an error reply or a timeout is an IOException naming both. */
     JsonNode call(String cmd, Map<String, Object> fields) throws IOException {
+        long timeout = cmd.equals("start") ? START_TIMEOUT_MS : REPLY_TIMEOUT_MS;
         try {
-            JsonNode r = send(cmd, fields).get(REPLY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            JsonNode r = send(cmd, fields).get(timeout, TimeUnit.MILLISECONDS);
             if (!r.path("ok").asBoolean(false)) {
                 throw new IOException(label + ": " + cmd + " failed: " + r);
             }
             return r;
         } catch (TimeoutException e) {
-            throw new IOException(label + ": no reply to " + cmd + " within " + REPLY_TIMEOUT_MS + " ms");
+            throw new IOException(label + ": no reply to " + cmd + " within " + timeout + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted waiting for " + cmd);
@@ -176,6 +181,26 @@ final class Adapter implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /**
+     * A host crash: the process and its children are stopped (SIGSTOP), not killed, so their
+     * sockets stay open and silent: no FIN, no RST, no answer. {@link #kill} ends them later.
+     */
+    void freeze() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        process.descendants().forEach(h -> pids.add(h.pid()));
+        pids.add(process.pid());
+        for (long pid : pids) {
+            try {
+                Process k = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).redirectErrorStream(true).start();
+                k.getInputStream().readAllBytes();
+                k.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while freezing " + label);
+            }
+        }
     }
 
     /** The process and every child it started die at once (kill -9): the kernel closes their sockets. */

@@ -111,6 +111,13 @@ final class ContainerFaults implements FaultApi {
     }
 
     @Override
+    public void exposeHostPorts(int... ports) {
+        for (int p : ports) {
+            Testcontainers.exposeHostPorts(p);
+        }
+    }
+
+    @Override
     public void close() {
         container.stop();
     }

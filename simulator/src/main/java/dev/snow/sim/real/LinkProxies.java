@@ -24,9 +24,9 @@ import java.util.function.Consumer;
  * i -> j is two halves: (proxy (i, j), upstream) and (proxy (j, i), downstream); a fault on a
  * link is one toxic on each half, named {@code <kind>_up} / {@code <kind>_down}.
  *
- * <p>A host crash freezes a node's proxies (what it sends is held forever, what it is sent is
- * dropped: silence, no FIN, no RST) and its next boot gets fresh proxies with the links' current
- * faults, so old connections stay silent while new ones work.
+ * <p>Every boot of a node listens on its own port and gets fresh proxies with the links' current
+ * faults; a node that is down has its proxies disabled (dials are refused), except after a host
+ * crash, whose process is frozen so that its old connections stay silent.
  */
 final class LinkProxies implements AutoCloseable {
     /** A fault kind on a link and its toxic: Toxiproxy type and attributes, or null for none. */
@@ -101,24 +101,28 @@ final class LinkProxies implements AutoCloseable {
         return m == null ? null : m.get(kind);
     }
 
-    /** A host crash of node {@code k}: everything it sent or sends is held, everything sent to it is dropped. */
-    void freeze(int k) throws IOException {
+    /** Dials to node {@code k} are refused ({@code false}: its proxies are disabled, their connections close) or accepted. */
+    void acceptTo(int k, boolean on) throws IOException {
         for (int j = 0; j < names.size(); j++) {
-            if (j == k) {
-                continue;
+            if (j != k) {
+                if (on) {
+                    current[j][k].enable();
+                } else {
+                    current[j][k].disable();
+                }
             }
-            Toxin hold = new Toxin("latency", Map.of("latency", ToxicMapping.HOLD_MS));
-            Toxin drop = new Toxin("timeout", Map.of("timeout", 0));
-            apply(current[k][j], ToxicDirection.UPSTREAM, "crash", hold);
-            apply(current[k][j], ToxicDirection.DOWNSTREAM, "crash", drop);
-            apply(current[j][k], ToxicDirection.DOWNSTREAM, "crash", hold);
-            apply(current[j][k], ToxicDirection.UPSTREAM, "crash", drop);
         }
     }
 
-    /** Node {@code k} boots again after a host crash: fresh proxies to and from it, with the links' faults. */
-    void renew(int k) throws IOException {
+    /**
+     * Node {@code k} boots again, listening on {@code port}: fresh proxies to and from it, with
+     * the links' current faults. The old proxies stay as they are, so connections to a frozen
+     * (host-crashed) process stay silent.
+     */
+    void renew(int k, int port) throws IOException {
         generation[k]++;
+        ports[k] = port;
+        api.exposeHostPorts(port);
         for (int j = 0; j < names.size(); j++) {
             if (j == k) {
                 continue;

@@ -64,22 +64,35 @@ public final class RealRunner {
     private volatile boolean over;
     private boolean cleaned;
 
+    /** One boot of a node: its own process, port and creation, started before the clock starts. */
+    private static final class Boot {
+        final int port;
+        final int creation;
+        Adapter adapter;
+
+        Boot(int port, int creation) {
+            this.port = port;
+            this.creation = creation;
+        }
+    }
+
     /** One scenario node across its boots. */
     private final class Node {
         final NodeSpec spec;
         final int index;
-        int port;
-        final List<Adapter> spares = new ArrayList<>();
-        Adapter current;
-        int boots;
-        int lastCreation;
+        final List<Boot> boots = new ArrayList<>();
+        int next;
+        Boot current;
         boolean stopping;
-        boolean frozen;
         final TreeMap<String, Long> keep = new TreeMap<>();
 
         Node(NodeSpec spec) {
             this.spec = spec;
             this.index = spec.index();
+        }
+
+        Adapter adapter() {
+            return current == null ? null : current.adapter;
         }
     }
 
@@ -136,10 +149,14 @@ public final class RealRunner {
     private void prepare() throws IOException, ContainerFaults.DockerUnavailable {
         prepared = System.nanoTime();
         logDir = opt.logDir() != null ? Files.createDirectories(opt.logDir()) : Files.createTempDirectory("snow-real-");
+        plan();
         int[] ports = new int[nodes.length];
+        List<Integer> all = new ArrayList<>();
         for (Node n : nodes) {
-            n.port = freePort();
-            ports[n.index] = n.port;
+            ports[n.index] = n.boots.isEmpty() ? freePort() : n.boots.get(0).port;
+            for (Boot b : n.boots) {
+                all.add(b.port);
+            }
         }
         FaultMode mode = opt.faults().resolve(System.getenv("TOXIPROXY_URL"));
         switch (mode) {
@@ -147,7 +164,7 @@ public final class RealRunner {
                 faults = new UrlFaults(System.getenv("TOXIPROXY_URL") == null ? "" : System.getenv("TOXIPROXY_URL"));
                 break;
             case TESTCONTAINERS:
-                faults = ContainerFaults.start(ports);
+                faults = ContainerFaults.start(all.stream().mapToInt(Integer::intValue).toArray());
                 break;
             default:
                 faults = EmbeddedFaults.start();
@@ -162,22 +179,27 @@ public final class RealRunner {
         header.put("logs", logDir.toString());
         note(0, "run", null, header);
         links = new LinkProxies(faults, names, ports, line -> note(0, "proxy", null, Map.of("detail", line)));
-        applyNetworkDefaults();
-        int[] planned = plannedBoots();
-        List<Adapter> spawned = new ArrayList<>();
         for (Node n : nodes) {
-            for (int b = 0; b < planned[n.index]; b++) {
-                Adapter a = Adapter.spawn(n.spec.name() + "#" + b, opt.iut(), logDir.resolve(LinkProxies.sanitize(n.spec.name()) + "." + b + ".log"));
-                n.spares.add(a);
-                spawned.add(a);
+            if (!n.spec.settings().started()) {
+                links.acceptTo(n.index, false);
             }
         }
-        for (Adapter a : spawned) {
-            a.awaitReady();
+        applyNetworkDefaults();
+        for (Node n : nodes) {
+            for (int i = 0; i < n.boots.size(); i++) {
+                n.boots.get(i).adapter = Adapter.spawn(n.spec.name() + "#" + i, opt.iut(),
+                        logDir.resolve(LinkProxies.sanitize(n.spec.name()) + "." + i + ".log"));
+            }
+        }
+        for (Node n : nodes) {
+            for (Boot b : n.boots) {
+                b.adapter.awaitReady();
+            }
         }
     }
 
     private long prepared;
+    private TreeMap<Long, List<TimedAction>> byInstant;
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -185,20 +207,63 @@ public final class RealRunner {
         }
     }
 
-    /** How many boots each node has in the timeline: one process is made ready for each. */
-    private int[] plannedBoots() {
-        int[] boots = new int[nodes.length];
-        for (Node n : nodes) {
-            boots[n.index] = n.spec.settings().started() ? 1 : 0;
-        }
+    /**
+     * Draws the timeline's instants, then walks it to know every boot of every node before the
+     * run: each gets a port and a creation (configured, drawn, the action's, or previous + 1 with
+     * 255 wrapping to 1), as the simulator gives them.
+     */
+    private void plan() throws IOException {
+        byInstant = new TreeMap<>();
         for (TimedAction ta : scenario.timeline()) {
-            List<String> which = ta.action() instanceof Action.Start s ? s.nodes().nodes()
-                    : ta.action() instanceof Action.Restart r ? r.nodes().nodes() : List.of();
-            for (String w : which) {
-                boots[names.indexOf(w)]++;
+            long at = ta.randomTime() ? ta.at() + Math.floorMod(rng.nextLong(), ta.atLatest() - ta.at() + 1) : ta.at();
+            byInstant.computeIfAbsent(at, k -> new ArrayList<>()).add(ta);
+        }
+        boolean[] up = new boolean[nodes.length];
+        int[] last = new int[nodes.length];
+        for (Node n : nodes) {
+            if (n.spec.settings().started()) {
+                up[n.index] = true;
+                last[n.index] = planBoot(n, null, 0);
             }
         }
-        return boots;
+        for (List<TimedAction> at : byInstant.values()) {
+            for (TimedAction ta : at) {
+                Action a = ta.action();
+                if (a instanceof Action.Start s) {
+                    for (String x : s.nodes().nodes()) {
+                        Node n = node(x);
+                        if (!up[n.index]) {
+                            up[n.index] = true;
+                            last[n.index] = planBoot(n, s.creation(), last[n.index]);
+                        }
+                    }
+                } else if (a instanceof Action.Restart r) {
+                    for (String x : r.nodes().nodes()) {
+                        Node n = node(x);
+                        up[n.index] = true;
+                        last[n.index] = planBoot(n, r.creation(), last[n.index]);
+                    }
+                } else if (a instanceof Action.Stop s) {
+                    s.nodes().nodes().forEach(x -> up[node(x).index] = false);
+                } else if (a instanceof Action.Crash c) {
+                    c.nodes().nodes().forEach(x -> up[node(x).index] = false);
+                }
+            }
+        }
+    }
+
+    private int planBoot(Node n, Integer creation, int previous) throws IOException {
+        int c;
+        if (creation != null) {
+            c = creation;
+        } else if (previous == 0) {
+            Integer configured = n.spec.settings().creation();
+            c = configured != null ? configured : 1 + rng.nextInt(255);
+        } else {
+            c = previous == 255 ? 1 : previous + 1;
+        }
+        n.boots.add(new Boot(freePort(), c));
+        return c;
     }
 
     private void applyNetworkDefaults() throws IOException {
@@ -234,11 +299,13 @@ public final class RealRunner {
         t0 = System.nanoTime();
         note(0, "begin", null, Map.of("duration", TraceFormat.seconds(scenario.duration()),
                 "prepare_ms", (booting - prepared) / 1_000_000, "boot_ms", (t0 - booting) / 1_000_000));
-        TreeMap<Long, List<TimedAction>> byInstant = new TreeMap<>();
-        for (TimedAction ta : scenario.timeline()) {
-            long at = ta.randomTime() ? ta.at() + Math.floorMod(rng.nextLong(), ta.atLatest() - ta.at() + 1) : ta.at();
-            byInstant.computeIfAbsent(at, k -> new ArrayList<>()).add(ta);
-        }
+        sched.execute(() -> guarded("boot", () -> {
+            for (Node n : nodes) {
+                if (n.spec.settings().started()) {
+                    start(n, null);
+                }
+            }
+        }));
         for (Map.Entry<Long, List<TimedAction>> e : byInstant.entrySet()) {
             at(e.getKey(), () -> {
                 for (TimedAction ta : e.getValue()) {
@@ -269,27 +336,38 @@ public final class RealRunner {
     }
 
     /**
-     * The nodes that run from 0 are started before the clock starts, side by side: a cold
-     * process's first {@code start} (key generation, listener) takes a second or more, which the
-     * scenario's time 0 does not model. Their creations are drawn in node order.
+     * Every boot's process gets its {@code start} before the clock starts, side by side: a cold
+     * process's first {@code start} (key generation, listener) takes a second or more, which a
+     * scenario's instants do not model. A boot listens on its own port and nobody can reach it
+     * until its instant comes (its proxies do not exist or are disabled), so starting it early
+     * cannot be observed; its {@code start} observation is made at its instant.
      */
     private void bootAll() throws IOException {
-        List<Node> first = new ArrayList<>();
-        for (Node n : nodes) {
-            if (n.spec.settings().started()) {
-                first.add(n);
-            }
-        }
-        Integer[] creations = new Integer[nodes.length];
-        for (Node n : first) {
-            Integer configured = n.spec.settings().creation();
-            creations[n.index] = configured != null ? configured : 1 + rng.nextInt(255);
-        }
         List<Thread> threads = new ArrayList<>();
-        for (Node n : first) {
-            Thread t = new Thread(() -> guarded("start " + n.spec.name(), () -> start(n, creations[n.index])), "real-boot-" + n.index);
-            t.start();
-            threads.add(t);
+        for (Node n : nodes) {
+            for (Boot b : n.boots) {
+                Thread t = new Thread(() -> guarded("start " + n.spec.name(), () -> {
+                    var s = n.spec.settings();
+                    Map<String, Object> cmd = new LinkedHashMap<>();
+                    cmd.put("name", n.spec.name());
+                    cmd.put("cookie", s.cookie());
+                    cmd.put("host", "127.0.0.1");
+                    cmd.put("port", b.port);
+                    cmd.put("creation", b.creation);
+                    cmd.put("heartbeat_interval_ms", ms(s.heartbeatInterval()));
+                    cmd.put("heartbeat_timeout_ms", ms(s.heartbeatTimeout()));
+                    cmd.put("handshake_timeout_ms", ms(s.handshakeTimeout()));
+                    cmd.put("max_node_id", s.maxNodeId());
+                    cmd.put("max_pending_handshakes", s.maxPendingHandshakes());
+                    JsonNode r = b.adapter.call("start", cmd);
+                    if (r.path("creation").asInt(b.creation) != b.creation) {
+                        throw new IOException(n.spec.name() + ": started with creation " + r.path("creation").asInt()
+                                + " where the start command asked for " + b.creation);
+                    }
+                }), "real-boot-" + n.index);
+                t.start();
+                threads.add(t);
+            }
         }
         for (Thread t : threads) {
             try {
@@ -470,96 +548,73 @@ public final class RealRunner {
         return nodes[names.indexOf(name)];
     }
 
+    /** Node {@code n}'s next planned boot comes up: its proxies come to life, it is observed started, it dials its kept peers. */
     private void start(Node n, Integer creationOverride) throws IOException {
         if (n.current != null) {
             note(now(), "skip", n.spec.name(), Map.of("detail", "start: already running"));
             return;
         }
-        int creation;
-        if (creationOverride != null) {
-            creation = creationOverride;
-        } else if (n.lastCreation == 0) {
-            Integer configured = n.spec.settings().creation();
-            creation = configured != null ? configured : 1 + rng.nextInt(255);
-        } else {
-            creation = n.lastCreation == 255 ? 1 : n.lastCreation + 1;
+        if (n.next >= n.boots.size()) {
+            throw new IOException(n.spec.name() + ": no planned boot left (the timeline walk and the run disagree)");
         }
-        if (n.frozen) {
-            links.renew(n.index);
-            n.frozen = false;
+        int index = n.next++;
+        Boot b = n.boots.get(index);
+        if (index > 0) {
+            links.renew(n.index, b.port);
+        } else if (!n.spec.settings().started()) {
+            links.acceptTo(n.index, true);
         }
-        Adapter a = n.spares.isEmpty() ? spawnNow(n) : n.spares.remove(0);
-        n.boots++;
         n.stopping = false;
-        a.onEvent(ev -> onEvent(n, a, ev));
-        var s = n.spec.settings();
-        Map<String, Object> cmd = new LinkedHashMap<>();
-        cmd.put("name", n.spec.name());
-        cmd.put("cookie", s.cookie());
-        cmd.put("host", "127.0.0.1");
-        cmd.put("port", n.port);
-        cmd.put("creation", creation);
-        cmd.put("heartbeat_interval_ms", ms(s.heartbeatInterval()));
-        cmd.put("heartbeat_timeout_ms", ms(s.heartbeatTimeout()));
-        cmd.put("handshake_timeout_ms", ms(s.handshakeTimeout()));
-        cmd.put("max_node_id", s.maxNodeId());
-        cmd.put("max_pending_handshakes", s.maxPendingHandshakes());
-        synchronized (this) {
-            n.current = a;
-        }
-        JsonNode r = a.call("start", cmd);
-        int actual = r.path("creation").asInt(creation);
-        n.lastCreation = actual;
+        b.adapter.onEvent(ev -> onEvent(n, b, ev));
         long t = now();
         synchronized (this) {
-            observations.add(new Observation.Started(t, n.spec.name(), actual));
+            n.current = b;
+            observations.add(new Observation.Started(t, n.spec.name(), b.creation));
         }
-        note(t, "start", n.spec.name(), Map.of("creation", actual, "port", r.path("port").asInt(), "implementation", a.implementation()));
+        note(t, "start", n.spec.name(), Map.of("creation", b.creation, "port", b.port, "boot", index,
+                "implementation", b.adapter.implementation()));
         for (String peer : n.keep.keySet()) {
             dial(n, peer);
         }
     }
 
-    private Adapter spawnNow(Node n) throws IOException {
-        Adapter a = Adapter.spawn(n.spec.name() + "#" + n.boots, opt.iut(),
-                logDir.resolve(LinkProxies.sanitize(n.spec.name()) + "." + n.boots + ".log"));
-        a.awaitReady();
-        return a;
-    }
-
     private void stop(Node n) throws IOException {
-        Adapter a = n.current;
-        if (a == null) {
+        Boot b = n.current;
+        if (b == null) {
             note(now(), "skip", n.spec.name(), Map.of("detail", "stop: not running"));
             return;
         }
         n.stopping = true;
         try {
-            a.call("stop", Map.of());
+            b.adapter.call("stop", Map.of());
         } finally {
+            long t = now();
             synchronized (this) {
                 n.current = null;
-                observations.add(new Observation.Stopped(now(), n.spec.name(), "stop"));
+                observations.add(new Observation.Stopped(t, n.spec.name(), "stop"));
             }
-            note(now(), "stop", n.spec.name(), Map.of());
-            a.close();
+            note(t, "stop", n.spec.name(), Map.of());
+            b.adapter.close();
+            links.acceptTo(n.index, false);
         }
     }
 
+    /** {@code host}: the process is frozen (silent: no FIN, no RST); {@code process}: killed, the kernel closes its sockets. */
     private void crash(Node n, boolean host) throws IOException {
-        Adapter a = n.current;
-        if (a == null) {
+        Boot b = n.current;
+        if (b == null) {
             note(now(), "skip", n.spec.name(), Map.of("detail", "crash: not running"));
             return;
-        }
-        if (host) {
-            links.freeze(n.index);
-            n.frozen = true;
         }
         synchronized (this) {
             n.current = null;
         }
-        a.kill();
+        if (host) {
+            b.adapter.freeze();
+        } else {
+            b.adapter.kill();
+            links.acceptTo(n.index, false);
+        }
         long t = now();
         synchronized (this) {
             observations.add(new Observation.Stopped(t, n.spec.name(), host ? "crash host" : "crash process"));
@@ -594,7 +649,7 @@ public final class RealRunner {
     }
 
     private void dial(Node n, String peer) throws IOException {
-        Adapter a = n.current;
+        Adapter a = n.adapter();
         if (a == null) {
             return;
         }
@@ -609,7 +664,7 @@ public final class RealRunner {
 
     private void disconnect(Node n, String peer) throws IOException {
         n.keep.remove(peer);
-        Adapter a = n.current;
+        Adapter a = n.adapter();
         if (a != null) {
             JsonNode r = a.send("disconnect", Map.of("node", peer)).join();
             note(now(), "disconnect", n.spec.name(), Map.of("peer", peer, "reply", r.path("ok").asBoolean(false) ? "ok" : r.path("code").asText()));
@@ -617,7 +672,7 @@ public final class RealRunner {
     }
 
     /** An adapter event, on that adapter's reader thread. */
-    private void onEvent(Node n, Adapter from, Adapter.Event ev) {
+    private void onEvent(Node n, Boot from, Adapter.Event ev) {
         long t = toVirtual(ev.wallNanos());
         JsonNode j = ev.json();
         String kind = j.path("event").asText();
@@ -667,7 +722,7 @@ public final class RealRunner {
                 return;
             }
             long delay = retry + Math.floorMod(rng.nextLong(), retry / 2 + 1);
-            Adapter boot = n.current;
+            Boot boot = n.current;
             at(now() + delay, () -> guarded("retry", () -> {
                 if (n.keep.containsKey(peer) && n.current == boot) {
                     dial(n, peer);
@@ -759,14 +814,12 @@ public final class RealRunner {
         over = true;
         sched.shutdownNow();
         for (Node n : nodes) {
-            if (n.current != null) {
-                n.current.kill();
-                n.current = null;
+            n.current = null;
+            for (Boot b : n.boots) {
+                if (b.adapter != null) {
+                    b.adapter.kill();
+                }
             }
-            for (Adapter a : n.spares) {
-                a.kill();
-            }
-            n.spares.clear();
         }
         if (links != null) {
             links.close();
