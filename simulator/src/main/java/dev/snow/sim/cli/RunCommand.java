@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             "  bin/snow-sim run scenarios/loss-10-percent.yaml --seeds 1..1000 --jobs 2",
             "  bin/snow-sim run scenarios/flapping-link.yaml --seed 3 --trace flap.jsonl",
             "  bin/snow-sim run scenarios/heartbeat-timeout-real.yaml --real",
-            "  TOXIPROXY_URL=http://127.0.0.1:8474 bin/snow-sim run scenarios/one-way-partition-real.yaml --real --faults url --timeline t.jsonl"})
+            "  bin/snow-sim run scenarios/one-way-partition.yaml --real --time-scale 0.1 --timeline t.jsonl",
+            "  TOXIPROXY_URL=http://127.0.0.1:8474 bin/snow-sim run scenarios/partition-during-handshake-real.yaml --real --faults url"})
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
