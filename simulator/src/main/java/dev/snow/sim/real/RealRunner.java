@@ -787,6 +787,9 @@ public final class RealRunner {
     public static String replayCommand(String file, long seed, RealOptions opt) {
         StringBuilder b = new StringBuilder("bin/snow-sim run ").append(file).append(" --real --seed ").append(seed)
                 .append(" --faults ").append(opt.faults().wire());
+        if (!opt.iut().endsWith("bin/snow-node' --adapter")) {
+            b.append(" --iut '").append(opt.iut().replace("'", "'\\''")).append("'");
+        }
         if (opt.timeScale() != 1.0) {
             b.append(" --time-scale ").append(opt.timeScale());
         }

@@ -26,7 +26,8 @@ class NotApplicableTest {
     @Test
     void theRealModeFilesUseOnlyWhatAppliesToProcesses() throws Exception {
         for (String f : new String[] {"heartbeat-timeout-real.yaml", "partition-during-handshake-real.yaml",
-            "latency-below-heartbeat-real.yaml", "loss-10-percent-real.yaml", "restart-new-creation-real.yaml"}) {
+            "latency-below-heartbeat-real.yaml", "loss-10-percent-real.yaml", "restart-new-creation-real.yaml",
+            "one-way-partition-real.yaml"}) {
             assertThat(NotApplicable.of(ScenarioLoader.load(SCENARIOS.resolve(f)))).as(f).isEmpty();
         }
     }
