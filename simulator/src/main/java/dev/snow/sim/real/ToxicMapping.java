@@ -15,15 +15,14 @@ import dev.snow.sim.scenario.LatencySpec;
  *       second divided by 8,000, and by the scale (a run 10x faster moves the same bytes 10x
  *       faster), at least 1.</li>
  *   <li>loss, where the server has no {@code loss} toxic: TCP turns a lost segment into a
- *       retransmission after an RTO of 200 ms, doubling. A chunk sent k+1 times waits
- *       200 ms x (2^k - 1), with probability rate^k x (1 - rate); the mapping is a latency toxic
- *       of that mean and a jitter of the same size (delays uniform in [0, 2 x mean]). The
- *       RTO is the kernel's, not scaled.</li>
+ *       retransmission after an RTO of 200 ms, doubling. A chunk sent n+1 times waits
+ *       200 ms x (2^n - 1), with probability rate^n x (1 - rate), n at most 6; the mapping is a
+ *       latency toxic of that mean and a jitter of the same size (delays uniform in
+ *       [0, 2 x mean]). The RTO is the kernel's, not scaled.</li>
  * </ul>
  */
 final class ToxicMapping {
     static final long RTO_MS = 200;
-    static final long RTO_MAX_MS = 120_000;
     /** The latency of a {@code hold}: data waits in the proxy, in order, until the toxic is removed. */
     static final long HOLD_MS = 3_600_000;
 
@@ -57,20 +56,26 @@ final class ToxicMapping {
         return Math.max(1, Math.round(bitsPerSecond / 8000.0 / scale));
     }
 
-    /** The mean retransmission delay (ms) a chunk sees at loss {@code rate}: sum of rate^k (1 - rate) 200 ms (2^k - 1), capped. */
+    /** At most this many retransmissions of one chunk (12.6 s), as the embedded {@code loss} toxic draws them. */
+    static final int MAX_RETRANSMISSIONS = 6;
+
+    /**
+     * The mean retransmission delay (ms) a chunk sees at loss {@code rate}: the sum over n of
+     * P(n consecutive losses) x 200 ms x (2^n - 1), n capped at 6, the same model the embedded
+     * {@code loss} toxic draws from, so both fault servers give the same mean.
+     */
     static long lossMeanDelayMs(double rate) {
         if (rate <= 0) {
             return 0;
         }
-        if (rate >= 1) {
-            return RTO_MAX_MS;
+        double r = Math.min(rate, 1.0);
+        double mean = 0;
+        double pn = 1;
+        for (int n = 0; n < MAX_RETRANSMISSIONS; n++) {
+            mean += (1 - r) * pn * RTO_MS * ((1L << n) - 1);
+            pn *= r;
         }
-        double sum = 0;
-        double pk = 1;
-        for (int k = 1; k <= 20; k++) {
-            pk *= rate;
-            sum += pk * (1 - rate) * Math.min(RTO_MAX_MS, RTO_MS * ((1L << k) - 1));
-        }
-        return Math.min(RTO_MAX_MS, Math.round(sum));
+        return Math.round(mean + pn * RTO_MS * ((1L << MAX_RETRANSMISSIONS) - 1));
     }
+
 }
