@@ -44,7 +44,8 @@ final class LinkProxies implements AutoCloseable {
     /** Per directed link (i * n + j), the faults in force by kind, in the order first set. */
     private final Map<Integer, LinkedHashMap<String, Toxin>> faults = new HashMap<>();
     private final int[] generation;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made on first use: only a toxic type the official client has no class for needs it. */
+    private HttpClient http;
     private int proxyCount;
 
     LinkProxies(FaultApi api, List<String> names, int[] ports, Consumer<String> log) throws IOException {
@@ -199,6 +200,9 @@ final class LinkProxies implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.apiBase() + path)).timeout(Duration.ofSeconds(10));
         b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
