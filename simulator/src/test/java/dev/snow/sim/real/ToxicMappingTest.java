@@ -38,11 +38,11 @@ class ToxicMappingTest {
     @Test
     void lossBecomesTheMeanRetransmissionDelay() {
         assertThat(ToxicMapping.lossMeanDelayMs(0)).isZero();
-        // 10%: 0.9 x 200 ms x sum over k of 0.1^k (2^k - 1) = 180 x (0.25 - 0.111...) = 25 ms
+        // 10%: 180 ms x sum for n < 6 of 0.1^n (2^n - 1) = 24.99 ms, plus 0.1^6 x 12.6 s
         assertThat(ToxicMapping.lossMeanDelayMs(0.10)).isEqualTo(25);
-        // 30%: 0.7 x 200 x (1.5 - 0.4286) = 150 ms uncapped; the 120 s RTO cap takes half a millisecond off
-        assertThat(ToxicMapping.lossMeanDelayMs(0.30)).isBetween(149L, 150L);
-        assertThat(ToxicMapping.lossMeanDelayMs(1.0)).isEqualTo(ToxicMapping.RTO_MAX_MS);
+        // 30%: 140 ms x sum for n < 6 of 0.3^n (2^n - 1) = 133.8 ms, plus 0.3^6 x 12.6 s = 9.2 ms
+        assertThat(ToxicMapping.lossMeanDelayMs(0.30)).isEqualTo(143);
+        assertThat(ToxicMapping.lossMeanDelayMs(1.0)).as("every chunk retransmitted 6 times").isEqualTo(12_600);
         assertThat(ToxicMapping.lossMeanDelayMs(0.6)).as("more loss, more delay").isGreaterThan(ToxicMapping.lossMeanDelayMs(0.3));
     }
 }
