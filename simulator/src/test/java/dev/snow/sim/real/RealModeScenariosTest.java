@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +24,16 @@ class RealModeScenariosTest {
     private static final Path SCENARIOS = Path.of(System.getProperty("sim.scenarios", "../scenarios"));
     private static final Path ROOT = SCENARIOS.toAbsolutePath().getParent();
     private static final Path OUT = Path.of("target/real-mode");
+
+    /** One line on the console when the real-mode runs cannot happen here, besides JUnit's skip reasons. */
+    @BeforeAll
+    static void sayWhySkipped() {
+        if (!EmbeddedFaults.available()) {
+            System.err.println("RealModeScenariosTest: skipped: the faultproxy module (embedded Toxiproxy) is not on the class path");
+        } else if (!Files.isRegularFile(ROOT.resolve("reference-node/target/snow-node.jar"))) {
+            System.err.println("RealModeScenariosTest: skipped: reference-node/target/snow-node.jar is not built");
+        }
+    }
 
     static Stream<String> files() throws IOException {
         try (Stream<Path> s = Files.list(SCENARIOS)) {
