@@ -499,47 +499,8 @@ public final class RealRunner {
         return rate == 0 ? null : new LinkProxies.Toxin("bandwidth", Map.of("rate", rate));
     }
 
-    /** The directed links (i, j) a selector names, each once, in a stable order. */
     private List<int[]> pairs(LinkSelector sel) {
-        int n = nodes.length;
-        Set<Integer> out = new LinkedHashSet<>();
-        switch (sel.kind()) {
-            case ALL:
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        if (i != j) {
-                            out.add(i * n + j);
-                        }
-                    }
-                }
-                break;
-            case ISOLATE:
-                for (String x : sel.a().nodes()) {
-                    for (String y : names) {
-                        if (!sel.a().contains(y)) {
-                            out.add(names.indexOf(x) * n + names.indexOf(y));
-                            out.add(names.indexOf(y) * n + names.indexOf(x));
-                        }
-                    }
-                }
-                break;
-            default:
-                for (String x : sel.a().nodes()) {
-                    for (String y : sel.b().nodes()) {
-                        if (!x.equals(y)) {
-                            out.add(names.indexOf(x) * n + names.indexOf(y));
-                            if (sel.kind() == LinkSelector.Kind.BETWEEN) {
-                                out.add(names.indexOf(y) * n + names.indexOf(x));
-                            }
-                        }
-                    }
-                }
-        }
-        List<int[]> list = new ArrayList<>();
-        for (int k : out) {
-            list.add(new int[] {k / n, k % n});
-        }
-        return list;
+        return DirectedLinks.of(sel, names);
     }
 
     // ---------------------------------------------------------------- nodes
