@@ -97,11 +97,6 @@ final class LinkProxies implements AutoCloseable {
         apply(current[j][i], ToxicDirection.DOWNSTREAM, kind, toxin);
     }
 
-    Toxin get(int i, int j, String kind) {
-        Map<String, Toxin> m = faults.get(i * names.size() + j);
-        return m == null ? null : m.get(kind);
-    }
-
     /** Dials to node {@code k} are refused ({@code false}: its proxies are disabled, their connections close) or accepted. */
     void acceptTo(int k, boolean on) throws IOException {
         for (int j = 0; j < names.size(); j++) {
