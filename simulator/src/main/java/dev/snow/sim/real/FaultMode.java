@@ -30,6 +30,11 @@ public enum FaultMode {
         return toxiproxyUrl != null && !toxiproxyUrl.isBlank() ? URL : EMBEDDED;
     }
 
+    /** Whether the embedded server (the faultproxy module) is in this build. */
+    public static boolean embeddedAvailable() {
+        return EmbeddedFaults.available();
+    }
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
