@@ -24,11 +24,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario file for one seed or a range of seeds and checks its invariants and expectations.",
             "A failure prints the seed, a one-line replay command and the trace around the failure.",
-            "Without --seed or --seeds the file's own seeds (its 'seeds:' field) are run."},
+            "Without --seed or --seeds the file's own seeds (its 'seeds:' field) are run.",
+            "With --real the same file runs against real processes: one adapter process per node (docs/ADAPTER.md),",
+            "one Toxiproxy-compatible proxy per directed link, expectations judged on the wall clock (docs/SCENARIOS.md)."},
         footer = {"", "Examples:",
             "  bin/snow-sim run scenarios/one-way-partition.yaml --seed 7",
             "  bin/snow-sim run scenarios/loss-10-percent.yaml --seeds 1..1000 --jobs 2",
-            "  bin/snow-sim run scenarios/flapping-link.yaml --seed 3 --trace flap.jsonl"})
+            "  bin/snow-sim run scenarios/flapping-link.yaml --seed 3 --trace flap.jsonl",
+            "  bin/snow-sim run scenarios/heartbeat-timeout-real.yaml --real",
+            "  bin/snow-sim run scenarios/one-way-partition.yaml --real --time-scale 0.1 --timeline t.jsonl",
+            "  TOXIPROXY_URL=http://127.0.0.1:8474 bin/snow-sim run scenarios/partition-during-handshake-real.yaml --real --faults url"})
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,8 +63,36 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print a line for every seed, passed or not.")
     boolean verbose;
 
+    @Option(names = "--real", description = "Run against real processes (one seed: --seed N or the first of the file's seeds).")
+    boolean real;
+
+    @Option(names = "--iut", paramLabel = "COMMAND",
+            description = "With --real: the adapter command, run with sh -c once per node boot. Default: the reference node, bin/snow-node --adapter.")
+    String iut;
+
+    @Option(names = "--faults", paramLabel = "MODE",
+            description = "With --real: auto | url (TOXIPROXY_URL) | testcontainers (needs Docker) | embedded. Default: -Dfaults, else auto (url if TOXIPROXY_URL is set, else embedded).")
+    String faults;
+
+    @Option(names = "--timeline", paramLabel = "OUT.jsonl", description = "With --real: write the run's timeline as JSON lines.")
+    Path timeline;
+
+    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
+            description = "With --real: wall seconds per scenario second (0.5 runs twice as fast: timers, instants and latencies scale). Default: ${DEFAULT-VALUE}.")
+    double timeScale;
+
+    @Option(names = "--tolerance", paramLabel = "DURATION", defaultValue = "300ms",
+            description = "With --real: how far (wall time) an event may fall outside an expectation's window. Default: ${DEFAULT-VALUE}.")
+    String tolerance;
+
     @Override
     public Integer call() {
+        if (real) {
+            return RealCommand.run(spec, file, seed, seeds, trace, determinism, iut, faults, timeline, timeScale, tolerance);
+        }
+        if (iut != null || faults != null || timeline != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--iut, --faults and --timeline need --real");
+        }
         if (seed != null && seeds != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --seed or --seeds, not both");
         }
