@@ -159,10 +159,8 @@ public final class ConformanceMain implements Callable<Integer> {
             results.add(r);
             String summary = SummaryTable.render(r, catalog);
             Files.writeString(r.output().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-            AllureResults.write(r, catalog, allureDir);
         }
-        RequirementMatrix.write(results, catalog, outDir);
-        AllureRunFiles.write(allureDir, results, blank(previousReport) ? rootDir.resolve("reports/target/allure-report")
+        ReportFiles.write(results, catalog, outDir, allureDir, blank(previousReport) ? rootDir.resolve("reports/target/allure-report")
                 : userPath(previousReport, rootDir));
         out.println();
         for (ImplementationResult r : results) {
