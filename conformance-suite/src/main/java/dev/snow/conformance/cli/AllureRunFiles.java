@@ -36,7 +36,7 @@ final class AllureRunFiles {
         TreeMap<String, String> env = new TreeMap<>();
         for (ImplementationResult r : results) {
             String n = r.implementation().name();
-            env.put(n + ".implementation", r.adapterInfo() == null ? "NOT RUN: " + r.error() : r.adapterInfo());
+            env.put(n + ".implementation", r.error() != null ? "NOT RUN: " + r.error() : r.adapterInfo());
             env.put(n + ".command", r.implementation().command());
             env.put(n + ".expectations", r.implementation().expectations() == null ? "(none)" : r.implementation().expectations().toString());
             env.put(n + ".seed", r.seed() == null ? "-" : r.seed().toString());
