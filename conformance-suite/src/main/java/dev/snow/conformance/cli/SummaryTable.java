@@ -75,7 +75,9 @@ public final class SummaryTable {
                     .append(RunRecorder.abbreviate(String.valueOf(t.message()).replace('\n', ' '), 300)).append('\n');
         }
         for (var u : r.unmatched()) {
-            sb.append("  ERROR expectation matches no test that ran: ").append(u.test()).append(" (\"").append(u.reason()).append("\")\n");
+            String near = dev.snow.conformance.harness.Suggest.closest(u.test(), r.tests().stream().map(TestRecord::key).toList());
+            sb.append("  ERROR expectation matches no test that ran: ").append(u.test()).append(" (\"").append(u.reason()).append("\")")
+                    .append(near == null ? "" : "; did you mean " + near + "?").append('\n');
         }
         sb.append("RESULT: ").append(r.ok() ? "PASS (no unexpected outcome)" : "FAIL (" + bad.size() + " unexpected outcomes, "
                 + r.unmatched().size() + " unmatched expectations)").append('\n');

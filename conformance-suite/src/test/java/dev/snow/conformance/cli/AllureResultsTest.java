@@ -104,4 +104,22 @@ class AllureResultsTest {
         assertThat(dir.resolve("results/history/history.json")).exists();
         assertThat(SummaryTable.render(r, RequirementCatalog.bundled())).contains("AUTH-4").doesNotContain("HB-1 ");
     }
+
+    @Test
+    void aMisspeltExpectationGetsADidYouMean() {
+        ImplementationResult r = new ImplementationResult(new Implementation("a", "cmd", dir, Map.of(), null, 1.0, List.of()), "a 1", null,
+                List.of(t("digests.CookieMismatchTest#wrongReplyDigest", Verdict.PASS, null, "AUTH-6")),
+                List.of(new dev.snow.conformance.harness.Expectations.Entry("digests.CookieMismatchTest#wrongReplyDigst", "r")), 1, dir, 1L);
+        assertThat(SummaryTable.render(r, RequirementCatalog.bundled())).contains("did you mean digests.CookieMismatchTest#wrongReplyDigest?");
+    }
+
+    @Test
+    void aSelectRunOnlyHoldsTheExpectationsOfWhatItSelected() {
+        assertThat(SuiteRunner.selected(List.of(), "digests.A#b")).isTrue();
+        assertThat(SuiteRunner.selected(List.of("digests"), "digests.A#b")).isTrue();
+        assertThat(SuiteRunner.selected(List.of("digests.A"), "digests.A#b[M1]")).isTrue();
+        assertThat(SuiteRunner.selected(List.of("digests.A#b"), "digests.A#b[M1]")).isTrue();
+        assertThat(SuiteRunner.selected(List.of("digests.A#b"), "digests.A#bc")).isFalse();
+        assertThat(SuiteRunner.selected(List.of("names"), "digests.A#b")).isFalse();
+    }
 }
