@@ -119,8 +119,12 @@ final class Chromium implements AutoCloseable {
         long end = System.nanoTime() + deadline.toNanos();
         JsonNode v = null;
         while (System.nanoTime() < end) {
-            v = evaluate(expression);
-            if (done.test(v)) {
+            try {
+                v = evaluate(expression);
+            } catch (IllegalStateException pageNotReady) {
+                v = Chromium.JSON.getNodeFactory().textNode(pageNotReady.getMessage()); // e.g. no document.body yet
+            }
+            if (v != null && done.test(v)) {
                 return v;
             }
             evaluate("new Promise(r => setTimeout(r, 100))");
