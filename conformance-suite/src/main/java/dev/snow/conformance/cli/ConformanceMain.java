@@ -7,11 +7,7 @@ import dev.snow.conformance.harness.Expectations;
 import dev.snow.conformance.harness.Implementation;
 import dev.snow.conformance.harness.RequirementCatalog;
 import dev.snow.conformance.harness.RunContext;
-import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +17,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -46,8 +41,10 @@ import picocli.CommandLine.Option;
             "or an adapter that cannot run.",
             ""},
         footer = {"", "Results: <output>/<implementation>/: summary.txt, junit/, and",
-            "tests/<test>/wire.txt and adapter.txt; Allure results in",
-            "allure.results.directory. See docs/CONFORMANCE.md."})
+            "tests/<test>/wire.txt and adapter.txt; <output>/matrix.html and matrix.md",
+            "(requirement x implementation); Allure results in --allure-results.",
+            "mvn -B verify -Pconformance renders them into",
+            "reports/target/allure-report/index.html. See docs/CONFORMANCE.md."})
 public final class ConformanceMain implements Callable<Integer> {
     @Option(names = "--iut", paramLabel = "<command>", description = "Adapter command of the implementation to judge (run with /bin/sh -c in the project root).")
     private String iut;
@@ -74,6 +71,18 @@ public final class ConformanceMain implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "<dir>", description = "Where results go (default: <root>/conformance-suite/target/conformance).")
     private String output;
 
+    @Option(names = "--allure-results", paramLabel = "<dir>",
+            description = "Where the Allure results go, emptied first (default: -Dallure.results.directory, else <output>/../allure-results).")
+    private String allureResults;
+
+    @Option(names = "--previous-report", paramLabel = "<dir>",
+            description = "An earlier Allure report whose history/ carries over (default: <root>/reports/target/allure-report).")
+    private String previousReport;
+
+    @Option(names = "--fail-marker", paramLabel = "<file>",
+            description = "Build use: write the final message to this file when the exit status is not 0 (removed first).")
+    private String failMarker;
+
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     public static void main(String[] args) {
@@ -83,16 +92,51 @@ public final class ConformanceMain implements Callable<Integer> {
     /** Runs the command line; returns the exit status. */
     public static int run(String[] args) {
         String[] cleaned = Arrays.stream(args).filter(a -> !a.matches("--[a-z-]+=\\s*")).toArray(String[]::new);
-        CommandLine cl = new CommandLine(new ConformanceMain());
+        ConformanceMain main = new ConformanceMain();
+        CommandLine cl = new CommandLine(main);
+        String[] lastMessage = {null};
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ConfigError) {
-                System.err.println("snow-conformance: " + e.getMessage());
+                lastMessage[0] = "snow-conformance: " + e.getMessage();
+                System.err.println(lastMessage[0]);
                 return 2;
             }
             throw e;
         });
-        return cl.execute(cleaned);
+        Path marker = markerOf(cleaned);
+        try {
+            if (marker != null) {
+                Files.deleteIfExists(marker);
+            }
+            int status = cl.execute(cleaned);
+            if (marker != null && status != 0) {
+                String why = main.finalLine != null ? main.finalLine : lastMessage[0] != null ? lastMessage[0]
+                        : "snow-conformance: bad command line";
+                Files.createDirectories(marker.toAbsolutePath().getParent());
+                Files.writeString(marker, why + " (exit status " + status + ")\n", StandardCharsets.UTF_8);
+            }
+            return status;
+        } catch (IOException e) {
+            System.err.println("snow-conformance: cannot write " + marker + ": " + e.getMessage());
+            return 2;
+        }
     }
+
+    /** The --fail-marker file, read before picocli so that even a usage error can leave it. */
+    private static Path markerOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--fail-marker=")) {
+                return Path.of(args[i].substring("--fail-marker=".length()));
+            }
+            if (args[i].equals("--fail-marker") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+        }
+        return null;
+    }
+
+    /** The last line printed, kept for the fail marker. */
+    private String finalLine;
 
     @Override
     public Integer call() throws IOException {
@@ -106,28 +150,30 @@ public final class ConformanceMain implements Callable<Integer> {
             SuiteRunner.request(i.select());
         }
         Path outDir = blank(output) ? rootDir.resolve("conformance-suite/target/conformance") : userPath(output, rootDir);
-        Path allureDir = allureResults();
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureDir));
-        Allure.setLifecycle(allure);
+        Path allureDir = emptied(blank(allureResults) ? defaultAllureResults(outDir) : userPath(allureResults, rootDir));
         RequirementCatalog catalog = RequirementCatalog.bundled();
         List<ImplementationResult> results = new ArrayList<>();
         for (Implementation impl : impls) {
             out.printf("%n=== %s: %s%n", impl.name(), impl.command());
-            ImplementationResult r = new SuiteRunner(allure, out).run(impl, outDir);
+            ImplementationResult r = new SuiteRunner(out).run(impl, outDir);
             results.add(r);
             String summary = SummaryTable.render(r, catalog);
             Files.writeString(r.output().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         }
-        writeCategories(allureDir);
+        ReportFiles.write(results, catalog, outDir, allureDir, blank(previousReport) ? rootDir.resolve("reports/target/allure-report")
+                : userPath(previousReport, rootDir));
         out.println();
         for (ImplementationResult r : results) {
             out.print(SummaryTable.render(r, catalog));
         }
+        out.println("matrix:         " + outDir.resolve(RequirementMatrix.HTML) + " (and " + RequirementMatrix.MARKDOWN + ")");
+        out.println("allure results: " + allureDir);
         boolean notRun = results.stream().anyMatch(r -> r.error() != null);
         boolean ok = results.stream().allMatch(ImplementationResult::ok);
-        out.println(ok ? "snow-conformance: every outcome as expected" : notRun
+        finalLine = ok ? "snow-conformance: every outcome as expected" : notRun
                 ? "snow-conformance: an implementation could not be run (see NOT RUN above)"
-                : "snow-conformance: unexpected outcomes (see the summaries above)");
+                : "snow-conformance: unexpected outcomes (see the summaries above)";
+        out.println(finalLine);
         return notRun ? 2 : ok ? 0 : 1;
     }
 
@@ -163,31 +209,18 @@ public final class ConformanceMain implements Callable<Integer> {
         return rootDir.resolve(given).normalize();
     }
 
-    /** Allure categories that name the suite's verdicts, so the report groups them. */
-    private static void writeCategories(Path dir) throws IOException {
-        String json = "[\n"
-                + "  {\"name\": \"Expected failures (xfail, from the expectations file)\", \"matchedStatuses\": [\"skipped\"], \"messageRegex\": \"XFAIL.*\"},\n"
-                + "  {\"name\": \"Unsupported by the adapter\", \"matchedStatuses\": [\"skipped\"], \"messageRegex\": \".*unsupported.*\"},\n"
-                + "  {\"name\": \"SHOULD not met (warnings)\", \"matchedStatuses\": [\"skipped\"], \"messageRegex\": \"WARNING.*\"},\n"
-                + "  {\"name\": \"Stale expectations (XPASS)\", \"matchedStatuses\": [\"failed\", \"broken\"], \"messageRegex\": \"XPASS.*\"},\n"
-                + "  {\"name\": \"Requirement failures\", \"matchedStatuses\": [\"failed\", \"broken\"]}\n"
-                + "]\n";
-        Files.writeString(dir.resolve("categories.json"), json, StandardCharsets.UTF_8);
+    /**
+     * -Dallure.results.directory (bin/snow-conformance sets it), else {@code allure-results}
+     * beside the output directory: never a path relative to the working directory, so a run
+     * with a temporary --output cannot empty a real run's results.
+     */
+    static Path defaultAllureResults(Path outDir) {
+        String dir = System.getProperty("allure.results.directory", "").strip();
+        return dir.isEmpty() ? outDir.resolveSibling("allure-results") : Path.of(dir).toAbsolutePath().normalize();
     }
 
-    /** allure.results.directory (system property, else allure.properties), emptied for this run. */
-    private static Path allureResults() throws IOException {
-        String dir = System.getProperty("allure.results.directory");
-        if (dir == null) {
-            Properties p = new Properties();
-            try (InputStream in = ConformanceMain.class.getResourceAsStream("/allure.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            dir = p.getProperty("allure.results.directory", "target/allure-results");
-        }
-        Path path = Path.of(dir).toAbsolutePath().normalize();
+    /** The directory, emptied for this run. */
+    private static Path emptied(Path path) throws IOException {
         if (Files.exists(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
                 walk.sorted(Comparator.reverseOrder()).filter(x -> !x.equals(path)).forEach(x -> x.toFile().delete());

@@ -130,7 +130,7 @@ final class RunRecorder implements TestExecutionListener {
         long millis = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
         String key = key(id);
         TestRecord r = new TestRecord(key, id.getDisplayName(), requirements(id), v, message, millis,
-                notes.getOrDefault(id.getUniqueId(), List.of()));
+                notes.getOrDefault(id.getUniqueId(), List.of()), System.currentTimeMillis() - millis);
         records.put(id.getUniqueId(), r);
         out.printf("[%s] %-13s %s (%.2f s)%n", implementation, v.label.toUpperCase(java.util.Locale.ROOT), key, millis / 1000.0);
         if (v != Verdict.PASS && message != null) {

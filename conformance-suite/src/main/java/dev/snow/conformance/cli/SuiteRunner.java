@@ -7,7 +7,6 @@ import dev.snow.conformance.harness.Expectations;
 import dev.snow.conformance.harness.Implementation;
 import dev.snow.conformance.harness.RunContext;
 import dev.snow.conformance.harness.TestKey;
-import io.qameta.allure.AllureLifecycle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,11 +36,9 @@ final class SuiteRunner {
     /** Packages that hold no requirement tests. */
     private static final String TEST_CLASSES = "dev\\.snow\\.conformance\\.(?!harness\\.|peer\\.|cli\\.).*Test";
 
-    private final AllureLifecycle allure;
     private final PrintStream out;
 
-    SuiteRunner(AllureLifecycle allure, PrintStream out) {
-        this.allure = allure;
+    SuiteRunner(PrintStream out) {
         this.out = out;
     }
 
@@ -60,23 +57,60 @@ final class SuiteRunner {
         String info = r.path("implementation").asText("?") + " " + r.path("version").asText("?") + ", adapter " + r.path("adapter").asText();
         out.printf("[%s] adapter ready: %s; command: %s%n", impl.name(), info, impl.command());
         RunRecorder recorder = new RunRecorder(impl.name(), out);
-        RunContext.begin(impl, output, expectations, ready);
+        RunContext run = RunContext.begin(impl, output, expectations, ready);
         try {
+            String cannotStart = startShared(run, ready);
+            if (cannotStart != null) {
+                return new ImplementationResult(impl, info, cannotStart, List.of(), List.of(), millis(t0), output, run.seed());
+            }
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
-                    .addTestExecutionListeners(recorder, new ImplementationAllureListener(allure, impl.name()))
+                    .addTestExecutionListeners(recorder)
                     .build());
             launcher.execute(request(impl.select()));
         } finally {
             RunContext.end();
         }
-        ImplementationResult result = new ImplementationResult(impl, info, null, recorder.records(), expectations.unmatched(), millis(t0), output);
+        List<Expectations.Entry> unmatched = expectations.unmatched().stream().filter(e -> selected(impl.select(), e.test())).toList();
+        ImplementationResult result = new ImplementationResult(impl, info, null, recorder.records(), unmatched,
+                millis(t0), output, run.seed());
         try {
             JunitXmlWriter.write(result, output.resolve("junit"));
         } catch (IOException e) {
             out.println("[" + impl.name() + "] cannot write JUnit XML: " + e.getMessage());
         }
         return result;
+    }
+
+    /**
+     * Whether a --select run covers a test key (so that its expectation must match): every key
+     * when nothing is selected; else a selected package, class or method, or a case of one.
+     */
+    static boolean selected(List<String> select, String key) {
+        if (select.isEmpty()) {
+            return true;
+        }
+        for (String s : select) {
+            String sel = s.startsWith(TestKey.ROOT) ? s.substring(TestKey.ROOT.length()) : s;
+            if (key.equals(sel) || key.startsWith(sel + "[") || key.startsWith(sel + "#") || key.startsWith(sel + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Starts the shared node before any test: an adapter that said ready and then exits, or cannot
+     * start a node at all, is an implementation that cannot be run (NOT RUN, exit 2), not a
+     * string of requirement failures. Returns why, or null when the node started.
+     */
+    static String startShared(RunContext run, AdapterProcess ready) {
+        try {
+            run.sharedIut();
+            return null;
+        } catch (AdapterException e) {
+            return ready.isAlive() ? "the adapter could not start a node: " + e.getMessage() : e.getMessage();
+        }
     }
 
     /**
@@ -137,7 +171,9 @@ final class SuiteRunner {
                 return DiscoverySelectors.selectMethod(c, m);
             }
         }
-        throw new ConfigError("select: " + c.getSimpleName() + " has no test \"" + method + "\"");
+        String near = dev.snow.conformance.harness.Suggest.closest(method,
+                java.util.Arrays.stream(c.getDeclaredMethods()).map(java.lang.reflect.Method::getName).toList());
+        throw new ConfigError("select: " + c.getSimpleName() + " has no test \"" + method + "\"" + (near == null ? "" : "; did you mean \"" + near + "\"?"));
     }
 
     private static void clean(Path dir) {

@@ -46,12 +46,21 @@ public final class SummaryTable {
         }
         sb.append(String.format("%-10s %-6s %-13s %-34s %s%n", "REQUIRE", "LEVEL", "VERDICT", "TESTS", "NOTE"));
         Map<Verdict, Integer> reqTotals = new EnumMap<>(Verdict.class);
+        boolean selected = !r.implementation().select().isEmpty();
+        int hidden = 0;
         for (Map.Entry<String, List<TestRecord>> e : byReq.entrySet()) {
+            if (selected && e.getValue().isEmpty()) {
+                hidden++;
+                continue;
+            }
             RequirementCatalog.Spec spec = catalog.get(e.getKey());
             Verdict v = aggregate(e.getValue());
             reqTotals.merge(v, 1, Integer::sum);
             sb.append(String.format("%-10s %-6s %-13s %-34s %s%n", e.getKey(), spec == null ? "-" : spec.level(), v.label,
                     counts(e.getValue()), note(e.getKey(), e.getValue())));
+        }
+        if (hidden > 0) {
+            sb.append("(--select: the ").append(hidden).append(" requirements no selected test covers are not shown)\n");
         }
         sb.append("-".repeat(100)).append('\n');
         Map<Verdict, Integer> totals = new EnumMap<>(Verdict.class);
@@ -66,7 +75,9 @@ public final class SummaryTable {
                     .append(RunRecorder.abbreviate(String.valueOf(t.message()).replace('\n', ' '), 300)).append('\n');
         }
         for (var u : r.unmatched()) {
-            sb.append("  ERROR expectation matches no test that ran: ").append(u.test()).append(" (\"").append(u.reason()).append("\")\n");
+            String near = dev.snow.conformance.harness.Suggest.closest(u.test(), r.tests().stream().map(TestRecord::key).toList());
+            sb.append("  ERROR expectation matches no test that ran: ").append(u.test()).append(" (\"").append(u.reason()).append("\")")
+                    .append(near == null ? "" : "; did you mean " + near + "?").append('\n');
         }
         sb.append("RESULT: ").append(r.ok() ? "PASS (no unexpected outcome)" : "FAIL (" + bad.size() + " unexpected outcomes, "
                 + r.unmatched().size() + " unmatched expectations)").append('\n');

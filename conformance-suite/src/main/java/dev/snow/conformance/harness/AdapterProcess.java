@@ -211,7 +211,7 @@ public final class AdapterProcess implements AutoCloseable {
         if (process.isAlive()) {
             return breach == null ? "" : "; earlier contract breach: " + breach;
         }
-        return "; the adapter process exited with status " + process.exitValue() + (process.exitValue() == 127
+        return "; the adapter exited with status " + process.exitValue() + (process.exitValue() == 127
                 ? " (command not found?)" : "") + "; stderr: " + log.stderrTail(8);
     }
 

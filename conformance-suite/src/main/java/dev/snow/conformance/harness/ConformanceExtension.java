@@ -23,9 +23,9 @@ import org.opentest4j.TestAbortedException;
  * Ties requirement tests to the run: resolves {@link Iut} (shared, or fresh per
  * {@link FreshIut}) and {@link Tester} parameters; for each test and each dynamic case opens a
  * scope whose wire transcript, adapter exchange and stderr are written to
- * {@code <output>/tests/<key>/} and attached to the Allure result; applies the expectations
+ * {@code <output>/tests/<key>/} (the Allure results attach them); applies the expectations
  * (xfail, XPASS), turns SHOULD failures into warnings and INFO tests into informational
- * findings; labels results by implementation, section and requirement.
+ * findings.
  */
 public final class ConformanceExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver, InvocationInterceptor {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ConformanceExtension.class);
@@ -126,7 +126,6 @@ public final class ConformanceExtension implements BeforeEachCallback, AfterEach
     public void beforeEach(ExtensionContext c) {
         String key = TestKey.of(c.getRequiredTestClass(), c.getRequiredTestMethod());
         tester(c).begin(key);
-        Reporting.label(RunContext.current(), key, requirementIds(c.getRequiredTestMethod()));
     }
 
     @Override
@@ -153,8 +152,6 @@ public final class ConformanceExtension implements BeforeEachCallback, AfterEach
         String wire = s.transcript.text();
         String adapter = String.join("\n", adapterTexts);
         write(run.output().resolve("tests").resolve(TestKey.fileName(s.key)), wire, adapter);
-        Reporting.attach("wire transcript", wire);
-        Reporting.attach("adapter exchange and stderr", adapter);
         for (String n : s.notes) {
             c.publishReportEntry(Map.of("note", n));
         }
@@ -202,7 +199,6 @@ public final class ConformanceExtension implements BeforeEachCallback, AfterEach
         List<String> ids = TestKey.idsInDisplayName(c.getDisplayName());
         Tester tester = tester(factory);
         tester.begin(key);
-        Reporting.label(RunContext.current(), key, ids);
         try {
             judge(key, ids, invocation, c);
         } finally {

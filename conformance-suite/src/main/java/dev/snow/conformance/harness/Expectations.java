@@ -52,7 +52,12 @@ public final class Expectations {
             String at = where + ", entry " + i;
             Yaml.onlyKeys(e, Set.of("test", "reason"), at);
             String test = Yaml.requiredText(e, "test", at);
-            String reason = Yaml.requiredText(e, "reason", at + " (" + test + "): every expected failure needs a reason;");
+            JsonNode r = e.get("reason");
+            if (r == null || !r.isValueNode() || r.asText().isBlank()) {
+                throw new ConfigError(at + " (" + test + ") has no reason: every expected failure needs one,"
+                        + " e.g. reason: \"accepts a wrong digest (issue 12)\"");
+            }
+            String reason = r.asText();
             if (!test.contains("#")) {
                 throw new ConfigError(at + ": test \"" + test + "\" is not a test key (package.Class#method or ...#method[case])");
             }

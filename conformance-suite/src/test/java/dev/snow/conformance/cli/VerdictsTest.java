@@ -140,4 +140,27 @@ class VerdictsTest {
         assertThat(status).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT RUN: ").contains("status 127").contains("ghost");
     }
+
+    @Test
+    void anAdapterThatSaysReadyAndExitsIsNotRunNotAStringOfRequirementFailures() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Path marker = dir.resolve("failed.txt");
+        int status;
+        try {
+            status = ConformanceMain.run(new String[] {"--root", dir.toString(), "--output", dir.resolve("out").toString(),
+                "--fail-marker", marker.toString(), "--name", "quitter", "--iut",
+                "echo '{\"event\":\"ready\",\"implementation\":\"quitter\",\"version\":\"0\",\"adapter\":\"1\"}'; echo 'quitter: out of luck' >&2; exit 3"});
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).isEqualTo(2);
+        assertThat(text).contains("NOT RUN: ").contains("the adapter exited with status 3").contains("quitter: out of luck")
+                .doesNotContain("FAIL ").doesNotContain("Failed to resolve parameter");
+        assertThat(Files.readString(marker)).contains("could not be run").contains("exit status 2");
+        assertThat(dir.resolve("allure-results/environment.properties")).as("Allure results beside --output, never in the working directory")
+                .content().contains("quitter.implementation=NOT RUN");
+    }
 }

@@ -65,4 +65,18 @@ class ConformanceConfigTest {
     private List<Implementation> load(String yaml) throws IOException {
         return ConformanceConfig.load(Files.writeString(dir.resolve("c.yaml"), yaml), dir);
     }
+
+    @Test
+    void aTabIsReportedOnItsOwnLine() throws IOException {
+        Path f = Files.writeString(dir.resolve("tab.yaml"), "implementations:\n  - name: a\n\tcommand: x\n");
+        assertThatThrownBy(() -> ConformanceConfig.load(f, dir)).isInstanceOf(ConfigError.class).hasMessageContaining("at line 3, column 1").hasMessageContaining("TAB").hasMessageNotContaining("line 2");
+    }
+
+    @Test
+    void anUnknownKeyGetsADidYouMeanAndTheKnownKeysInOrder() throws IOException {
+        Path f = Files.writeString(dir.resolve("typo.yaml"), "implementations:\n  - name: a\n    comand: x\n");
+        assertThatThrownBy(() -> ConformanceConfig.load(f, dir)).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("unknown key \"comand\" (did you mean \"command\"?")
+                .hasMessageContaining("known keys: command, env, expectations, name, select, timeout_scale, workdir");
+    }
 }

@@ -28,7 +28,7 @@ final class CookieFile {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UsageException("cannot read cookie file " + file + ": " + e.getClass().getSimpleName());
+            throw new UsageException("cannot read cookie file " + file + ": " + dev.snow.ref.transport.IoProblems.describe(e));
         }
         String text;
         try {

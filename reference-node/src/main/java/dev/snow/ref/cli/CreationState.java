@@ -47,7 +47,7 @@ final class CreationState {
         try {
             text = Files.readString(stateFile, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new UsageException("cannot read state file " + stateFile + ": " + e.getMessage());
+            throw new UsageException("cannot read state file " + stateFile + ": " + dev.snow.ref.transport.IoProblems.describe(e));
         }
         try {
             int previous = Integer.parseInt(text);
@@ -72,7 +72,7 @@ final class CreationState {
                 Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UsageException("cannot write state file " + stateFile + ": " + e);
+            throw new UsageException("cannot write state file " + stateFile + ": " + dev.snow.ref.transport.IoProblems.describe(e));
         }
     }
 }

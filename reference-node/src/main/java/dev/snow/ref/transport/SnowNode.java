@@ -108,7 +108,7 @@ public final class SnowNode implements AutoCloseable {
         ChannelFuture bound = server.bind(at.host(), at.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
-            throw new NodeStartException("cannot listen on " + at + ": " + LinkHandler.describe(cause), cause);
+            throw new NodeStartException("cannot listen on " + at + ": " + IoProblems.describe(cause), cause);
         }
         listener = bound.channel();
     }

@@ -92,7 +92,17 @@ class CliUsageTest {
             int status = cli.run("--name", "a@127.0.0.1:" + taken.getLocalPort(), "--cookie", "c");
 
             assertThat(status).isEqualTo(1);
-            assertThat(cli.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("Address already in use");
+            assertThat(cli.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("Address already in use")
+                    .doesNotContain("BindException").doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void a_missing_cookie_file_is_named_in_words_not_as_a_java_exception() {
+        CliRun cli = CliRun.of();
+
+        assertThat(cli.run("--name", "a@127.0.0.1", "--cookie-file", dir.resolve("no-such-cookie").toString())).isEqualTo(2);
+
+        assertThat(cli.err()).contains("cannot read cookie file " + dir.resolve("no-such-cookie") + ": no such file").doesNotContain("Exception");
     }
 }

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code snow-sim bench}: the performance harness. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures simulator speed: two baselines in the same JVM (the bare event queue; two reference cores",
-            "back to back), then timed scenario runs reported as events/s and ratios to the baselines.",
+        description = {"Measures simulator speed as events/s and as ratios to baselines run in the same JVM.",
+            "The baselines are the bare event queue and two reference cores back to back; then come timed",
+            "scenario runs.",
             "The 1,000-node mesh and the 65,535-peer scenario want a large heap: SNOW_SIM_JAVA_OPTS=-Xmx10g."},
         footer = {"", "Examples:",
             "  SNOW_SIM_JAVA_OPTS=-Xmx10g bin/snow-sim bench",

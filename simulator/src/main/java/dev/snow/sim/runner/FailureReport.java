@@ -23,7 +23,21 @@ public final class FailureReport {
     }
 
     public static String replayCommand(String file, long seed) {
-        return LAUNCHER + " run " + file + " --seed " + seed;
+        return launcher() + " run " + file + " --seed " + seed;
+    }
+
+    /**
+     * The launcher as the user can type it from the working directory (where the scenario path
+     * they gave is relative to): bin/snow-sim passes its own path in {@code snow.sim.launcher}.
+     */
+    static String launcher() {
+        String given = System.getProperty("snow.sim.launcher", "").strip();
+        if (given.isEmpty()) {
+            return LAUNCHER;
+        }
+        java.nio.file.Path cwd = java.nio.file.Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        String rel = cwd.relativize(java.nio.file.Path.of(given).toAbsolutePath().normalize()).toString();
+        return rel.contains("/") ? rel : "./" + rel;
     }
 
     public static String format(Scenario s, RunResult r) {

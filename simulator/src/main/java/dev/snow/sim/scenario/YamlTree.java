@@ -31,11 +31,25 @@ public final class YamlTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw ScenarioException.at(file, loc == null ? 0 : loc.getLineNr(), null, "YAML syntax: " + e.getOriginalMessage());
+            throw ScenarioException.at(file, problemLine(e), null, "YAML syntax: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ScenarioException.at(file, 0, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The line of the problem: SnakeYAML's message names it last ("line N, column M"); Jackson's
+     * location is the context's, often the line before (a tab on line 3 was reported on line 2).
+     */
+    static int problemLine(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher marks = java.util.regex.Pattern.compile("line (\\d+), column \\d+").matcher(m);
+        int line = -1;
+        while (marks.find()) {
+            line = Integer.parseInt(marks.group(1));
+        }
+        JsonLocation loc = e.getLocation();
+        return line > 0 ? line : loc == null ? 0 : loc.getLineNr();
     }
 
     private static int line(JsonParser p) {

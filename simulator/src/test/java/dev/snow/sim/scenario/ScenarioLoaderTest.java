@@ -118,6 +118,7 @@ class ScenarioLoaderTest {
     @Test
     void yamlSyntaxErrorsCarryTheirLine() {
         refused("duration: 1m\nnodes:\n  - name: a@sim\n  oops: [\n", "bad.yaml:", "YAML syntax");
+        refused("duration: 1m\nnodes:\n\t- name: a@sim\n", "bad.yaml:3", "YAML syntax");
         refused("", "the file is empty");
     }
 
