@@ -8,13 +8,9 @@ import dev.snow.conformance.harness.ConformanceTest;
 import dev.snow.conformance.harness.Inconclusive;
 import dev.snow.conformance.harness.Iut;
 import dev.snow.conformance.harness.Requirement;
+import dev.snow.conformance.harness.TestKey;
 import dev.snow.conformance.harness.Tester;
-import dev.snow.conformance.peer.Frames;
 import dev.snow.conformance.peer.Hex;
-import dev.snow.conformance.peer.HmacSha256;
-import dev.snow.conformance.peer.Incoming;
-import dev.snow.conformance.peer.PeerConnection;
-import dev.snow.conformance.peer.WireFrame;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Random;
@@ -87,8 +83,13 @@ class TimingSafeCompareTest {
                 Integer.getInteger("conformance.timing.max-rounds", 4000), 10, 60, 20);
         long seed = t.run().seed();
         t.transcript().setQuiet(true);
-        SequentialTimingTrial.Outcome o = SequentialTimingTrial.run((kind, hold) -> refusalTime(t, iut, kind, hold), budget, controlNanos,
-                new Random(seed), System::nanoTime);
+        SequentialTimingTrial.Outcome o;
+        try (RefusalProbe probe = new RefusalProbe(t, iut)) {
+            o = SequentialTimingTrial.run(probe, budget, controlNanos, new Random(seed), System::nanoTime);
+            probe.writeSamples(t.run().output().resolve("tests")
+                    .resolve(TestKey.fileName(TestKey.of(TimingSafeCompareTest.class.getName(), "overLoopbackNoLeakShowsAtTheMeasuredDetectionPower")))
+                    .resolve("auth4-samples.csv"));
+        }
         String line = String.format(Locale.ROOT, "AUTH-4 over loopback (budget %s, seed %d): %s", budget.describe(), seed, o.describe());
         t.note(line);
         switch (o.decision()) {
@@ -104,29 +105,6 @@ class TimingSafeCompareTest {
                         + " machine. " + line);
             default:
                 return;
-        }
-    }
-
-    /**
-     * One sample of the loopback trial: a fresh connection, the handshake up to STATUS_CHALLENGE,
-     * then a REPLY whose digest is wrong in its first or last byte; the time from just before the
-     * REPLY is written to the close being seen. For the control the tester holds the REPLY back for
-     * {@code holdNanos} inside the timed span (busy-waiting, as a leaking comparison would spend it).
-     */
-    private static long refusalTime(Tester t, Iut iut, SequentialTimingTrial.Kind kind, long holdNanos) {
-        try (PeerConnection c = t.dial(iut)) {
-            c.send(Frames.name(t.name("timing"), 3));
-            WireFrame.StatusChallenge st = c.expect(WireFrame.StatusChallenge.class, t.timeouts().event());
-            byte[] digest = HmacSha256.digest(iut.cookie(), st.challenge());
-            digest[kind == SequentialTimingTrial.Kind.LAST_BYTE ? 31 : 0] ^= 1;
-            byte[] reply = Frames.reply(digest, t.challenge());
-            long start = System.nanoTime();
-            while (System.nanoTime() - start < holdNanos) {
-                Thread.onSpinWait();
-            }
-            c.send(reply);
-            Incoming.Closed closed = c.expectClosed(t.timeouts().close(), "AUTH-6");
-            return closed.atNanos() - start;
         }
     }
 
