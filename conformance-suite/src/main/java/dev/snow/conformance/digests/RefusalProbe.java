@@ -32,7 +32,7 @@ import java.util.concurrent.Future;
  * parallel, and only then timed one by one, never while another is being set up.
  */
 final class RefusalProbe implements SequentialTimingTrial.Probe, AutoCloseable {
-    static final int BATCH = 6;
+    static final int BATCH = 12;
 
     private record Ready(PeerConnection c, byte[] challenge) {
     }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  *       inconclusive (its own verdict) only when the control was never detected.</li>
  * </ul>
  * Sizes: {@code -Dconformance.timing.rounds} (in process, default 20000);
- * {@code -Dconformance.timing.budget-s} (loopback, default 40) and
+ * {@code -Dconformance.timing.budget-s} (loopback, default 50) and
  * {@code -Dconformance.timing.max-rounds} (loopback, default 4000).
  */
 @ConformanceTest
@@ -79,7 +79,7 @@ class TimingSafeCompareTest {
     @Requirement({"AUTH-4"})
     void overLoopbackNoLeakShowsAtTheMeasuredDetectionPower(Iut iut, Tester t) {
         long controlNanos = Long.getLong("conformance.timing.control-us", 200) * 1000;
-        SequentialTimingTrial.Budget budget = new SequentialTimingTrial.Budget(Long.getLong("conformance.timing.budget-s", 40) * 1_000_000_000L,
+        SequentialTimingTrial.Budget budget = new SequentialTimingTrial.Budget(Long.getLong("conformance.timing.budget-s", 50) * 1_000_000_000L,
                 Integer.getInteger("conformance.timing.max-rounds", 4000), 10, 60, 20);
         long seed = t.run().seed();
         t.transcript().setQuiet(true);

@@ -83,7 +83,7 @@ class SequentialTimingTrialTest {
         Outcome o = trial(11, 0, 1, BUDGET);
         assertThat(o.describe()).contains("positive control (first-byte held back 200 us by the tester)")
                 .contains("a 200 us leak would be flagged with probability about")
-                .contains("threshold |z| >= 4.9 over 8 tests");
+                .contains("threshold |z| >= 4.9 over 10 tests");
         assertThat(o.leakSeenHalfTheTimeNanos()).isCloseTo(CONTROL * RankTests.Z_CRITICAL / o.control().z(),
                 org.assertj.core.data.Offset.offset(1.0));
     }
