@@ -99,10 +99,10 @@ class TimingSafeCompareTest {
                         + " us, |z| = " + String.format(Locale.ROOT, "%.1f", Math.abs(o.iut().z())) + " >= " + RankTests.Z_CRITICAL
                         + "): the comparison leaks how many leading bytes matched. " + line);
             case INCONCLUSIVE:
-                throw new Inconclusive("AUTH-4 over loopback not judged: the positive control (the tester holding a first-byte digest back "
-                        + controlNanos / 1000 + " us) was not detected within the budget of " + budget.describe()
-                        + "; this machine is too noisy to judge a leak of that size. Raise -Dconformance.timing.budget-s or run on a quieter"
-                        + " machine. " + line);
+                throw new Inconclusive(String.format(Locale.ROOT, "AUTH-4 over loopback not judged: the positive control (a first-byte"
+                        + " digest held back %d us by the tester) reached only z = %.1f < %.1f in %d rounds, the whole budget of %s; this machine"
+                        + " is too noisy to judge a leak of that size (raise -Dconformance.timing.budget-s, or run where it is quieter). %s",
+                        controlNanos / 1000, o.control().z(), RankTests.Z_CRITICAL, o.rounds(), budget.describe(), line));
             default:
                 return;
         }
