@@ -21,6 +21,8 @@ one() { # kind index command
   "$root/bin/snow-conformance" --iut "$3" --name "$1-$2" --select "$test" --output "$out/runs" >"$log" 2>&1 || true
   local verdict line
   verdict=$(grep -oE "^\[$1-$2\] [A-Z]+ +$test" "$log" | awk '{print $2}' | head -1)
+  # A node that never answered start is a harness error, not a timing verdict.
+  if grep -q "did not answer 'start'" "$log"; then verdict=ERROR; fi
   line=$(cat "$out/runs/$1-$2"/junit/*TimingSafeCompareTest*.xml 2>/dev/null | grep -m1 -oE "AUTH-4 over loopback [^<]*" || true)
   printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%H:%M:%S)" "$1" "$2" "${verdict:-ERROR}" "$line" | tee -a "$out/results.tsv"
 }
