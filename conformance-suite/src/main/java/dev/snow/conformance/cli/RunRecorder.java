@@ -1,6 +1,7 @@
 package dev.snow.conformance.cli;
 
 import dev.snow.conformance.harness.ExpectedFailure;
+import dev.snow.conformance.harness.Inconclusive;
 import dev.snow.conformance.harness.Requirement;
 import dev.snow.conformance.harness.ShouldDeviation;
 import dev.snow.conformance.harness.TestKey;
@@ -112,6 +113,9 @@ final class RunRecorder implements TestExecutionListener {
             case ABORTED:
                 if (t instanceof UnsupportedByIut) {
                     return Verdict.UNSUPPORTED;
+                }
+                if (t instanceof Inconclusive) {
+                    return Verdict.INCONCLUSIVE;
                 }
                 if (t instanceof ExpectedFailure) {
                     return Verdict.XFAIL;

@@ -13,7 +13,8 @@ import java.util.Map;
  * aggregated verdict and the count of its tests by verdict, then totals, the unexpected
  * outcomes, and the result. A requirement's verdict is its worst test's in {@link Verdict}
  * order, except that pass outranks unsupported, skipped and informational when some test
- * passed (the row's counts still show them).
+ * passed (the row's counts still show them). Inconclusive tests (not judged) are listed on their
+ * own lines and counted in the RESULT line.
  */
 public final class SummaryTable {
     /** The row of tests that check the adapter contract (docs/ADAPTER.md) rather than a requirement. */
@@ -74,13 +75,19 @@ public final class SummaryTable {
             sb.append("  ").append(t.verdict().label.toUpperCase(Locale.ROOT)).append(' ').append(t.key()).append(": ")
                     .append(RunRecorder.abbreviate(String.valueOf(t.message()).replace('\n', ' '), 300)).append('\n');
         }
+        List<TestRecord> unjudged = r.tests().stream().filter(t -> t.verdict() == Verdict.INCONCLUSIVE).toList();
+        for (TestRecord t : unjudged) {
+            sb.append("  INCONCLUSIVE (not judged: ").append(String.join(", ", t.requirements())).append(") ").append(t.key()).append(": ")
+                    .append(RunRecorder.abbreviate(String.valueOf(t.message()).replace('\n', ' '), 300)).append('\n');
+        }
         for (var u : r.unmatched()) {
             String near = dev.snow.conformance.harness.Suggest.closest(u.test(), r.tests().stream().map(TestRecord::key).toList());
             sb.append("  ERROR expectation matches no test that ran: ").append(u.test()).append(" (\"").append(u.reason()).append("\")")
                     .append(near == null ? "" : "; did you mean " + near + "?").append('\n');
         }
-        sb.append("RESULT: ").append(r.ok() ? "PASS (no unexpected outcome)" : "FAIL (" + bad.size() + " unexpected outcomes, "
-                + r.unmatched().size() + " unmatched expectations)").append('\n');
+        String notJudged = unjudged.isEmpty() ? "" : "; " + unjudged.size() + " INCONCLUSIVE, not judged";
+        sb.append("RESULT: ").append(r.ok() ? "PASS (no unexpected outcome" + notJudged + ")" : "FAIL (" + bad.size() + " unexpected outcomes, "
+                + r.unmatched().size() + " unmatched expectations" + notJudged + ")").append('\n');
         sb.append(rule).append('\n');
         return sb.toString();
     }
@@ -122,6 +129,11 @@ public final class SummaryTable {
 
     /** A note of a test that names this requirement, else the message of an unusual verdict. */
     private static String note(String id, List<TestRecord> tests) {
+        for (TestRecord t : tests) {
+            if (t.verdict() == Verdict.INCONCLUSIVE) {
+                return RunRecorder.abbreviate("INCONCLUSIVE: " + String.valueOf(t.message()).replace('\n', ' '), 160);
+            }
+        }
         java.util.regex.Pattern named = java.util.regex.Pattern.compile("(?<![A-Z0-9-])" + java.util.regex.Pattern.quote(id) + "(?![0-9])");
         for (TestRecord t : tests) {
             for (String n : t.notes()) {

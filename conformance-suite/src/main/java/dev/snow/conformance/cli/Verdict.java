@@ -13,6 +13,11 @@ public enum Verdict {
     XFAIL("xfail", false),
     /** A SHOULD is not met: a warning, never a failure. */
     WARNING("warning", false),
+    /**
+     * A measurement ran out of its stated budget before its positive control was detected: not
+     * judged. Never a pass (nor an unexpected pass of an expected failure); the summary lists it.
+     */
+    INCONCLUSIVE("inconclusive", false),
     /** The adapter answered unsupported: skipped, never a pass. */
     UNSUPPORTED("unsupported", false),
     /** Skipped for another reason (the environment, e.g. port 9000 busy). */

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snow.conformance.harness.ConformanceTest;
+import dev.snow.conformance.harness.Inconclusive;
 import dev.snow.conformance.harness.Iut;
 import dev.snow.conformance.harness.Requirement;
+import dev.snow.conformance.harness.TestKey;
 import dev.snow.conformance.harness.Tester;
-import dev.snow.conformance.peer.Frames;
 import dev.snow.conformance.peer.Hex;
-import dev.snow.conformance.peer.HmacSha256;
-import dev.snow.conformance.peer.Incoming;
-import dev.snow.conformance.peer.PeerConnection;
-import dev.snow.conformance.peer.WireFrame;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -33,17 +26,19 @@ import org.junit.jupiter.api.Test;
  *       significant 1-3%), confirmed by a second measurement; an early-exit comparison timed the
  *       same way in the suite is the positive control; unsupported when the adapter lacks the
  *       command;</li>
- *   <li>over loopback (blunt, informational unless a leak is confirmed twice): time from sending
- *       a wrong REPLY to the close, against the IUT and against the tester's own acceptor with a
- *       planted leak of {@code conformance.timing.leak-us} (positive control) at the same sample
- *       size; if the control is not detected the verdict is inconclusive.</li>
+ *   <li>over loopback (for every node, hook or not): the time from writing a wrong REPLY to the
+ *       close, sampled sequentially by {@link SequentialTimingTrial} with rank and quantile tests
+ *       ({@link RankTests}) until the IUT is judged or the budget runs out; the positive control
+ *       is the same IUT with the REPLY held back {@code conformance.timing.control-us} (default
+ *       200) by the tester; fails on a leak, passes once the control shows the power to see one,
+ *       inconclusive (its own verdict) only when the control was never detected.</li>
  * </ul>
- * Sample sizes: {@code -Dconformance.timing.rounds} (in process, default 20000) and
- * {@code -Dconformance.timing.samples} (loopback, per class, default 80).
+ * Sizes: {@code -Dconformance.timing.rounds} (in process, default 20000);
+ * {@code -Dconformance.timing.budget-s} (loopback, default 50) and
+ * {@code -Dconformance.timing.max-rounds} (loopback, default 4000).
  */
 @ConformanceTest
 class TimingSafeCompareTest {
-    static final double PROBABLY = 4.5;
     static final double DEFINITELY = 10;
     /** The smallest relative difference counted as a leak in process (a constant-time loop shows about 1-3%). */
     static final double MIN_EFFECT = 0.05;
@@ -83,37 +78,33 @@ class TimingSafeCompareTest {
     @Test
     @Requirement({"AUTH-4"})
     void overLoopbackNoLeakShowsAtTheMeasuredDetectionPower(Iut iut, Tester t) {
-        int n = Integer.getInteger("conformance.timing.samples", 80);
-        long leak = Long.getLong("conformance.timing.leak-us", 500) * 1000;
+        long controlNanos = Long.getLong("conformance.timing.control-us", 200) * 1000;
+        SequentialTimingTrial.Budget budget = new SequentialTimingTrial.Budget(Long.getLong("conformance.timing.budget-s", 50) * 1_000_000_000L,
+                Integer.getInteger("conformance.timing.max-rounds", 4000), 10, 60, 20);
+        long seed = t.run().seed();
         t.transcript().setQuiet(true);
-        try (LeakyResponder control = new LeakyResponder(t, iut.cookie(), leak)) {
-            long seed = t.run().seed();
-            long[][] s = sample(t, iut, control, n, true, new Random(seed));
-            TimingStats.Welch iutW = TimingStats.test(s[0], s[1]);
-            TimingStats.Welch ctlW = TimingStats.test(s[2], s[3]);
-            String line = String.format(Locale.ROOT, "AUTH-4 over loopback, %d samples per class (seed %d): IUT |t| = %.1f"
-                    + " (first-byte %.0f us vs last-byte %.0f us); positive control with a planted %d us leak |t| = %.1f; leaks of"
-                    + " about %.0f us or more would show", n, seed, Math.abs(iutW.t()), iutW.meanA() / 1000, iutW.meanB() / 1000,
-                    leak / 1000, Math.abs(ctlW.t()), iutW.detectable() / 1000);
-            t.note(line);
-            if (Math.abs(ctlW.t()) < PROBABLY) {
-                t.informational("inconclusive: the positive control (" + leak / 1000 + " us leak) was not detected at this sample size;"
-                        + " loopback timing is too noisy here to judge. " + line);
+        SequentialTimingTrial.Outcome o;
+        try (RefusalProbe probe = new RefusalProbe(t, iut)) {
+            o = SequentialTimingTrial.run(probe, budget, controlNanos, new Random(seed), System::nanoTime);
+            probe.writeSamples(t.run().output().resolve("tests")
+                    .resolve(TestKey.fileName(TestKey.of(TimingSafeCompareTest.class.getName(), "overLoopbackNoLeakShowsAtTheMeasuredDetectionPower")))
+                    .resolve("auth4-samples.csv"));
+        }
+        String line = String.format(Locale.ROOT, "AUTH-4 over loopback (budget %s, seed %d): %s", budget.describe(), seed, o.describe());
+        t.note(line);
+        switch (o.decision()) {
+            case LEAK:
+                throw new AssertionError("AUTH-4: refusing a digest wrong in its " + (o.iut().z() > 0 ? "last byte takes longer than one wrong in its first"
+                        : "first byte takes longer than one wrong in its last") + " (about " + Math.round(Math.abs(o.iut().shift()) / 1000)
+                        + " us, |z| = " + String.format(Locale.ROOT, "%.1f", Math.abs(o.iut().z())) + " >= " + RankTests.Z_CRITICAL
+                        + "): the comparison leaks how many leading bytes matched. " + line);
+            case INCONCLUSIVE:
+                throw new Inconclusive(String.format(Locale.ROOT, "AUTH-4 over loopback not judged: the positive control (a first-byte"
+                        + " digest held back %d us by the tester) reached only z = %.1f < %.1f in %d rounds, the whole budget of %s; this machine"
+                        + " is too noisy to judge a leak of that size (raise -Dconformance.timing.budget-s, or run where it is quieter). %s",
+                        controlNanos / 1000, o.control().z(), RankTests.Z_CRITICAL, o.rounds(), budget.describe(), line));
+            default:
                 return;
-            }
-            if (Math.abs(iutW.t()) < PROBABLY) {
-                t.informational("no leak visible over loopback at the measured power. " + line);
-                return;
-            }
-            long[][] again = sample(t, iut, control, n, false, new Random(seed + 1));
-            TimingStats.Welch confirm = TimingStats.test(again[0], again[1]);
-            t.note(String.format(Locale.ROOT, "AUTH-4 over loopback, confirmation batch: IUT |t| = %.1f", Math.abs(confirm.t())));
-            if (Math.abs(confirm.t()) >= PROBABLY && Math.signum(confirm.t()) == Math.signum(iutW.t())) {
-                throw new AssertionError("AUTH-4: refusing a digest wrong in the first byte and one wrong in the last byte take measurably"
-                        + " different times over the network, confirmed by a second batch (|t| = " + String.format(Locale.ROOT, "%.1f", confirm.t())
-                        + "). " + line);
-            }
-            t.informational("inconclusive: a first batch showed |t| over " + PROBABLY + " but a second did not. " + line);
         }
     }
 
@@ -170,36 +161,6 @@ class TimingSafeCompareTest {
             }
         }
         return true;
-    }
-
-    /**
-     * Interleaved samples: class 0/1 the IUT with a digest wrong in the first/last byte, 2/3 the
-     * control. Each is the time from the REPLY being written to the close being seen.
-     */
-    private static long[][] sample(Tester t, Iut iut, LeakyResponder control, int n, boolean withControl, Random rnd) {
-        List<Integer> order = new ArrayList<>();
-        for (int c = 0; c < (withControl ? 4 : 2); c++) {
-            for (int i = 0; i < n; i++) {
-                order.add(c);
-            }
-        }
-        Collections.shuffle(order, rnd);
-        long[][] out = new long[4][n];
-        int[] filled = new int[4];
-        for (int cls : order) {
-            InetSocketAddress to = cls < 2 ? iut.address() : control.address();
-            try (PeerConnection c = t.dial(to)) {
-                c.send(Frames.name(t.name("timing"), 3));
-                WireFrame.StatusChallenge st = c.expect(WireFrame.StatusChallenge.class, t.timeouts().event());
-                byte[] digest = HmacSha256.digest(iut.cookie(), st.challenge());
-                digest[cls % 2 == 0 ? 0 : 31] ^= 1;
-                c.send(Frames.reply(digest, t.challenge()));
-                long sent = c.lastSendNanos();
-                Incoming.Closed closed = c.expectClosed(t.timeouts().close(), "AUTH-6");
-                out[cls][filled[cls]++] = closed.atNanos() - sent;
-            }
-        }
-        return out;
     }
 
     private static long[] longs(JsonNode list) {

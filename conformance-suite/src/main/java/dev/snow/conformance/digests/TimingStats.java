@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Welch's t-test between two timing classes, dudect style: the test is repeated on the samples
  * cropped at several percentiles of the pooled data (timing noise has a long upper tail) and the
- * largest |t| is kept. |t| &gt; 4.5 is dudect's "probably leaks", &gt; 10 "definitely".
+ * largest |t| is kept. |t| &gt; 4.5 is dudect's "probably leaks", &gt; 10 "definitely". Used in
+ * process only, where timings are nanoseconds of one loop; over loopback see {@link RankTests}.
  */
 final class TimingStats {
     static final double[] CROPS = {1.0, 0.9, 0.5};
@@ -18,11 +19,6 @@ final class TimingStats {
         /** |meanB - meanA| over the smaller mean. */
         double relativeDifference() {
             return Math.abs(meanB - meanA) / Math.max(1e-9, Math.min(meanA, meanB));
-        }
-
-        /** The smallest mean difference this noise would show at |t| = 4.5. */
-        double detectable() {
-            return 4.5 * stdErr;
         }
     }
 

@@ -32,7 +32,8 @@ public final class Tester {
         final String key;
         final Scope parent;
         final Transcript transcript = new Transcript();
-        final List<AutoCloseable> resources = new ArrayList<>();
+        /** Synchronized: a test may dial from several threads (the AUTH-4 loopback probe prepares connections in parallel). */
+        final List<AutoCloseable> resources = java.util.Collections.synchronizedList(new ArrayList<>());
         final List<Attached> iuts = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         String informational;

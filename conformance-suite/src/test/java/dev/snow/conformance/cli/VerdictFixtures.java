@@ -3,6 +3,7 @@ package dev.snow.conformance.cli;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.snow.conformance.harness.ConformanceTest;
+import dev.snow.conformance.harness.Inconclusive;
 import dev.snow.conformance.harness.Requirement;
 import dev.snow.conformance.harness.Tester;
 import dev.snow.conformance.harness.UnsupportedByIut;
@@ -40,6 +41,18 @@ class VerdictFixtures {
     @Requirement({"AUTH-4"})
     void isUnsupported() {
         throw new UnsupportedByIut("the adapter answered unsupported to 'time_compare'");
+    }
+
+    @Test
+    @Requirement({"HS-1"})
+    void isInconclusive() {
+        throw new Inconclusive("HS-1: planted, the positive control was not detected within the budget");
+    }
+
+    @Test
+    @Requirement({"HS-2"})
+    void isInconclusiveButListed() {
+        throw new Inconclusive("HS-2: planted, listed as an expected failure");
     }
 
     @Test

@@ -42,6 +42,7 @@ class VerdictsTest {
                   - {test: "cli.VerdictFixtures#passesButIsListed", reason: stale}
                   - {test: "cli.VerdictFixtures#table[bad-case]", reason: planted case}
                   - {test: "cli.VerdictFixtures#noSuchTest", reason: rotten}
+                  - {test: "cli.VerdictFixtures#isInconclusiveButListed", reason: "a leak the measurement must catch"}
                 """);
         Implementation impl = new Implementation("fixture", "true", dir, Map.of(), exp, 1.0, List.of());
         Expectations expectations = Expectations.load(exp);
@@ -64,6 +65,9 @@ class VerdictsTest {
         assertThat(byKey.get("cli.VerdictFixtures#failsAsExpected").message()).contains("XFAIL (expected: planted)");
         assertThat(byKey.get("cli.VerdictFixtures#passesButIsListed").verdict()).isEqualTo(Verdict.XPASS);
         assertThat(byKey.get("cli.VerdictFixtures#isUnsupported").verdict()).isEqualTo(Verdict.UNSUPPORTED);
+        assertThat(byKey.get("cli.VerdictFixtures#isInconclusive").verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(byKey.get("cli.VerdictFixtures#isInconclusiveButListed").verdict()).as("not judged is neither xfail nor XPASS")
+                .isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(byKey.get("cli.VerdictFixtures#missesAShould").verdict()).isEqualTo(Verdict.WARNING);
         assertThat(byKey.get("cli.VerdictFixtures#demonstrates").verdict()).isEqualTo(Verdict.INFORMATIONAL);
         assertThat(byKey.get("cli.VerdictFixtures#demonstrates").notes()).containsExactly("SEC-1: a note");
@@ -83,6 +87,9 @@ class VerdictsTest {
                 .containsPattern("TLS-3 +SHOULD +warning")
                 .containsPattern("SEC-1 +INFO +informational")
                 .containsPattern("HB-1 +MUST +not tested")
+                .containsPattern("HS-1 +MUST +inconclusive +1 inconclusive +INCONCLUSIVE: HS-1: planted")
+                .contains("INCONCLUSIVE (not judged: HS-1) cli.VerdictFixtures#isInconclusive: HS-1: planted")
+                .contains("2 INCONCLUSIVE, not judged")
                 .contains("ERROR expectation matches no test that ran: cli.VerdictFixtures#noSuchTest")
                 .contains("RESULT: FAIL");
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[fixture] XPASS", "cli.VerdictFixtures#table[bad-case]");
@@ -90,9 +97,9 @@ class VerdictsTest {
         JunitXmlWriter.write(result, dir.resolve("junit"));
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(dir.resolve("junit").resolve("TEST-fixture.cli.VerdictFixtures.xml").toFile());
-        assertThat(xml.getDocumentElement().getAttribute("tests")).isEqualTo("9");
+        assertThat(xml.getDocumentElement().getAttribute("tests")).isEqualTo("11");
         assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("2");
-        assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(4);
+        assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(6);
         assertThat(xml.getElementsByTagName("testcase").item(0).getAttributes().getNamedItem("name").getNodeValue()).doesNotContain("(");
     }
 
@@ -106,6 +113,9 @@ class VerdictsTest {
         assertThat(SummaryTable.aggregate(List.of(unsupported, info))).isEqualTo(Verdict.UNSUPPORTED);
         assertThat(SummaryTable.aggregate(List.of(info))).isEqualTo(Verdict.INFORMATIONAL);
         assertThat(SummaryTable.aggregate(List.of(pass, xfail))).isEqualTo(Verdict.XFAIL);
+        TestRecord inconclusive = new TestRecord("a#f", "f", List.of("X-1"), Verdict.INCONCLUSIVE, "n", 1, List.of());
+        assertThat(SummaryTable.aggregate(List.of(pass, unsupported, inconclusive))).as("not judged stands out over a pass")
+                .isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(SummaryTable.aggregate(List.of())).isEqualTo(Verdict.NOT_TESTED);
     }
 

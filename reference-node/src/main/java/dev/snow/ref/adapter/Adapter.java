@@ -137,6 +137,9 @@ public final class Adapter {
             case "stop":
                 return stop(id);
             case "time_compare":
+                if (faults.contains(Fault.LEAKY_COMPARE_NO_HOOK)) {
+                    throw new CommandError("unsupported", "unknown command: " + cmd);
+                }
                 return TimeCompare.run(f, started().comparator(), ok(id, "time_compare"));
             default:
                 throw new CommandError("unsupported", "unknown command: " + cmd);

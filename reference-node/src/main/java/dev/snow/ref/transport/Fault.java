@@ -13,6 +13,12 @@ public enum Fault {
     ACCEPT_ANY_DIGEST("accept-any-digest"),
     /** An early-exit comparator that spends a little time per matching byte: breaks AUTH-4. */
     LEAKY_COMPARE("leaky-compare"),
+    /**
+     * A realistic early-exit comparator (about 6.45 us per matching byte: 200 us between a digest
+     * wrong in its first byte and one wrong in its last) in a node whose adapter offers no
+     * {@code time_compare}: breaks AUTH-4 where only the loopback measurement can see it.
+     */
+    LEAKY_COMPARE_NO_HOOK("leaky-compare-no-hook"),
     /** One challenge drawn at start and reused for every handshake: breaks AUTH-3. */
     FIXED_CHALLENGE("fixed-challenge");
 
@@ -33,7 +39,7 @@ public enum Fault {
             }
         }
         throw new IllegalArgumentException("unknown fault \"" + text
-                + "\"; known: accept-any-digest, leaky-compare, fixed-challenge");
+                + "\"; known: accept-any-digest, leaky-compare, leaky-compare-no-hook, fixed-challenge");
     }
 
     @Override

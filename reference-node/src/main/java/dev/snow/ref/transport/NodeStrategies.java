@@ -21,7 +21,10 @@ public record NodeStrategies(ChallengeSource challenges, DigestComparator compar
         }
         DigestComparator comparator = DigestComparator.CONSTANT_TIME;
         if (faults.contains(Fault.LEAKY_COMPARE)) {
-            comparator = new LeakyComparator();
+            comparator = new LeakyComparator(LeakyComparator.NANOS_PER_MATCHING_BYTE);
+        }
+        if (faults.contains(Fault.LEAKY_COMPARE_NO_HOOK)) {
+            comparator = new LeakyComparator(LeakyComparator.REALISTIC_NANOS_PER_MATCHING_BYTE);
         }
         if (faults.contains(Fault.ACCEPT_ANY_DIGEST)) {
             comparator = (expected, received) -> true;

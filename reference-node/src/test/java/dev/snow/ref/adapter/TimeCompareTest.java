@@ -77,6 +77,18 @@ class TimeCompareTest {
         }
     }
 
+    @Test
+    void the_leaky_compare_no_hook_fault_offers_no_time_compare() throws Exception {
+        try (AdapterDriver a = new AdapterDriver(Fault.LEAKY_COMPARE_NO_HOOK)) {
+            assertThat(a.next().path("implementation").asText()).contains("leaky-compare-no-hook");
+            a.command(1, "{\"id\":1,\"cmd\":\"start\",\"name\":\"a@127.0.0.1\",\"cookie\":\"c\",\"port\":0}");
+
+            JsonNode r = timeCompare(a, 10);
+
+            assertThat(r.path("code").asText()).isEqualTo("unsupported");
+        }
+    }
+
     private static long median(JsonNode list) {
         long[] v = new long[list.size()];
         for (int i = 0; i < v.length; i++) {
