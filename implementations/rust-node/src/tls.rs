@@ -4,13 +4,14 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use rustls::client::{NoClientSessionStorage, ServerCertVerified, ServerCertVerifier};
+use rustls::client::{HandshakeSignatureValid, NoClientSessionStorage, ServerCertVerified, ServerCertVerifier};
 use rustls::server::NoServerSessionStorage;
-use rustls::{Certificate, ClientConfig, PrivateKey, ServerConfig, ServerName};
+use rustls::{Certificate, DigitallySignedStruct, ClientConfig, PrivateKey, ServerConfig, ServerName};
 
-/// Accepts any certificate (TLS-2). The handshake signature is still checked against the
-/// certificate's key by rustls's default `verify_tls13_signature`, which proves the listener
-/// holds the key it presents; that proves nothing about who it is, the cookie does.
+/// Accepts any certificate (TLS-2), and any CertificateVerify signature: rustls's default
+/// check parses the certificate with webpki, which refuses the X.509 v1 certificates other
+/// stacks may present, and an unverified certificate's key proves nothing anyway: the
+/// cookie does.
 struct CookieTrust;
 
 impl ServerCertVerifier for CookieTrust {
@@ -24,6 +25,15 @@ impl ServerCertVerifier for CookieTrust {
         _now: SystemTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
         Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        _message: &[u8],
+        _cert: &Certificate,
+        _dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        Ok(HandshakeSignatureValid::assertion())
     }
 
     fn request_scts(&self) -> bool {
