@@ -672,3 +672,78 @@ fn dial(addr: &Address, deadline: Instant) -> Result<TcpStream, Failure> {
     }
     fail("io", last)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc::{channel, Receiver};
+
+    fn node(name: &str, cookie: &str) -> (Arc<Node>, Receiver<Event>) {
+        let (tx, rx) = channel();
+        let tx = Mutex::new(tx);
+        let cfg = Config {
+            name: name.into(),
+            cookie: cookie.as_bytes().to_vec(),
+            listen: Address { host: "127.0.0.1".into(), port: 0 },
+            creation: 7,
+            heartbeat_interval: Duration::from_secs(60),
+            heartbeat_timeout: Duration::from_secs(15),
+            handshake_timeout: Duration::from_secs(5),
+            max_node_id: 4,
+            max_pending_handshakes: 8,
+        };
+        let n = Node::start(cfg, Box::new(move |e| { let _ = tx.lock().unwrap().send(e.clone()); })).unwrap();
+        (n, rx)
+    }
+
+    fn next(rx: &Receiver<Event>) -> Event {
+        rx.recv_timeout(Duration::from_secs(10)).expect("an event within 10 s")
+    }
+
+    fn here(n: &Node) -> Option<Address> {
+        Some(Address { host: "127.0.0.1".into(), port: n.port })
+    }
+
+    #[test]
+    fn two_nodes_handshake_over_loopback_tls_and_a_disconnect_ends_both() {
+        let (a, ra) = node("a@127.0.0.1", "c00kie");
+        let (b, rb) = node("b@127.0.0.1", "c00kie");
+        a.connect("b@127.0.0.1", here(&b)).unwrap();
+        match (next(&ra), next(&rb)) {
+            (Event::Up { node: na, node_id: 1, direction: Direction::Outgoing, .. }, Event::Up { node: nb, node_id: 1, direction: Direction::Incoming, .. }) => {
+                assert_eq!((na.as_str(), nb.as_str()), ("b@127.0.0.1", "a@127.0.0.1"));
+            }
+            other => panic!("expected node_up on both sides, saw {:?}", other),
+        }
+        assert_eq!(a.connect("b@127.0.0.1", here(&b)), Err(ConnectRefusal::AlreadyConnected));
+        assert_eq!(a.connect("a@127.0.0.1", None), Err(ConnectRefusal::SelfName));
+        assert!(a.disconnect("b@127.0.0.1"));
+        assert!(matches!(next(&ra), Event::Down { reason: "disconnect", .. }));
+        assert!(matches!(next(&rb), Event::Down { reason: "closed", .. }));
+    }
+
+    #[test]
+    fn a_wrong_cookie_is_cookie_mismatch_at_the_verifier_and_io_at_the_initiator() {
+        let (a, ra) = node("a@127.0.0.1", "one");
+        let (b, rb) = node("b@127.0.0.1", "two");
+        a.connect("b@127.0.0.1", here(&b)).unwrap();
+        assert!(matches!(next(&rb), Event::Failed { reason: "cookie_mismatch", direction: Direction::Incoming, .. }));
+        assert!(matches!(next(&ra), Event::Failed { reason: "io", direction: Direction::Outgoing, .. }));
+        assert!(a.sessions().is_empty() && b.sessions().is_empty());
+    }
+
+    #[test]
+    fn a_restarted_peer_replaces_its_old_session_through_alive() {
+        let (b, rb) = node("b@127.0.0.1", "c");
+        let (a1, ra1) = node("a@127.0.0.1", "c");
+        a1.connect("b@127.0.0.1", here(&b)).unwrap();
+        assert!(matches!(next(&ra1), Event::Up { .. }));
+        assert!(matches!(next(&rb), Event::Up { node_id: 1, .. }));
+        let (a2, ra2) = node("a@127.0.0.1", "c");
+        a2.connect("b@127.0.0.1", here(&b)).unwrap();
+        assert!(matches!(next(&ra2), Event::Up { .. }));
+        assert!(matches!(next(&rb), Event::Down { node_id: 1, reason: "replaced", .. }), "node_down replaced comes first");
+        assert!(matches!(next(&rb), Event::Up { node_id: 2, .. }));
+        assert_eq!(b.sessions().len(), 1);
+    }
+}
