@@ -28,6 +28,10 @@ public final class Bench implements Callable<Integer> {
             description = "TLS providers for the setup benchmark (default ${DEFAULT-VALUE}).")
     List<String> providers;
 
+    @Option(names = "--rust-node", defaultValue = "implementations/rust-node/target/release/snow-rust-node",
+            description = "The Rust node's executable for its setup row (default ${DEFAULT-VALUE}); left out, with one line, where missing.")
+    java.nio.file.Path rustNode;
+
     @Option(names = "--latency-samples", defaultValue = "2000")
     int latencySamples;
 
@@ -73,8 +77,12 @@ public final class Bench implements Callable<Integer> {
         IdleBench.Result idle = null;
         if (what.equals("setup") || what.equals("all")) {
             List<TlsProvider> ps = providers.stream().map(TlsProvider::parse).toList();
+            java.nio.file.Path rust = java.nio.file.Files.isExecutable(rustNode) ? rustNode : null;
+            if (rust == null) {
+                out.println("[bench] SKIPPED the Rust node row: " + rustNode.toAbsolutePath() + " is missing (build implementations/rust-node)");
+            }
             rows = new SetupBench(new SetupBench.Options(latencySamples, Duration.ofSeconds(warmUpSeconds),
-                    Duration.ofSeconds(windowSeconds), clients, ps, nodeJvm), out).run();
+                    Duration.ofSeconds(windowSeconds), clients, ps, nodeJvm, rust), out).run();
         }
         if (what.equals("idle") || what.equals("all")) {
             idle = new IdleBench(new IdleBench.Options(sessions, TlsProvider.parse(idleProvider), Duration.ofMillis(heartbeatMs),

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The harness's handle on a {@link BenchNode} child JVM. */
-final class ChildNode implements AutoCloseable {
+final class ChildNode implements ServerUnderTest {
     private final Process process;
     private final BufferedReader out;
     private final PrintStream in;
@@ -48,6 +48,11 @@ final class ChildNode implements AutoCloseable {
         this.tls = parts[3];
     }
 
+    @Override
+    public HostPort address() {
+        return address;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -58,7 +63,8 @@ final class ChildNode implements AutoCloseable {
     }
 
     /** Stats without a GC, for the edges of a measurement window. */
-    Map<String, Long> quickStats() throws IOException {
+    @Override
+    public Map<String, Long> quickStats() throws IOException {
         return stats("stats nogc");
     }
 

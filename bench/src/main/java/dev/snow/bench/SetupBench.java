@@ -25,8 +25,9 @@ import javax.net.ssl.SSLContext;
  * and the same two figures for a bare JSSE TLS 1.3 handshake, measured first in the same run.
  */
 final class SetupBench {
+    /** {@code rustNode}: the Rust node's executable, or null to leave its row out. */
     record Options(int latencySamples, Duration warmUp, Duration window, int clients, List<TlsProvider> providers,
-                   List<String> nodeJvmArgs) {
+                   List<String> nodeJvmArgs, java.nio.file.Path rustNode) {
     }
 
     record Row(String what, Percentiles latency, double perSecond, double serverCpuMsPerSetup, long failures) {
@@ -45,6 +46,9 @@ final class SetupBench {
         rows.add(jsse());
         for (TlsProvider p : o.providers()) {
             rows.add(snow(p));
+        }
+        if (o.rustNode() != null) {
+            rows.add(rust(o.providers().get(o.providers().size() - 1)));
         }
         return rows;
     }
@@ -101,9 +105,22 @@ final class SetupBench {
 
     private Row snow(TlsProvider provider) throws Exception {
         out.println("[setup] snow, TLS provider " + provider.option() + ": node under test in a child JVM " + o.nodeJvmArgs());
-        try (ChildNode server = new ChildNode(o.nodeJvmArgs(), provider, 60_000, 15_000, 1024);
-             TransportResources clients = TransportResources.create(provider, 2, 0)) {
+        try (ChildNode server = new ChildNode(o.nodeJvmArgs(), provider, 60_000, 15_000, 1024)) {
             String label = "snow setup, TLS " + server.tls + (server.tls.equals(provider.option()) ? "" : " (fallback)");
+            return measure(label, server, provider);
+        }
+    }
+
+    /** The Rust node (rustls) under the same load, the client nodes using {@code clientTls}. */
+    private Row rust(TlsProvider clientTls) throws Exception {
+        out.println("[setup] Rust node " + o.rustNode() + " (rustls), client nodes on TLS " + clientTls.option());
+        try (RustChildNode server = new RustChildNode(o.rustNode(), 1024)) {
+            return measure("Rust node setup (rustls; clients TLS " + clientTls.option() + ")", server, clientTls);
+        }
+    }
+
+    private Row measure(String label, ServerUnderTest server, TlsProvider provider) throws Exception {
+        try (TransportResources clients = TransportResources.create(provider, 2, 0)) {
             Recorder one = new Recorder();
             List<Looper> loopers = new ArrayList<>();
             List<SnowNode> nodes = new ArrayList<>();
@@ -149,9 +166,9 @@ final class SetupBench {
         }
     }
 
-    private static Looper startLooper(int i, TlsProvider provider, TransportResources clients, ChildNode server,
+    private static Looper startLooper(int i, TlsProvider provider, TransportResources clients, ServerUnderTest server,
                                       Recorder recorder, List<SnowNode> nodes) throws Exception {
-        Looper looper = new Looper(BenchNode.NAME, server.address, recorder);
+        Looper looper = new Looper(BenchNode.NAME, server.address(), recorder);
         NodeConfig config = NodeConfig.builder("client" + i + "@127.0.0.1", BenchNode.COOKIE).creation(1).build();
         SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(provider), clients, looper);
         nodes.add(node);

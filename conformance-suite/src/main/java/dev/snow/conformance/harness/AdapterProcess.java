@@ -130,6 +130,11 @@ public final class AdapterProcess implements AutoCloseable {
         return events;
     }
 
+    /** The adapter's process (the interop matrix freezes it with SIGSTOP to silence a node). */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

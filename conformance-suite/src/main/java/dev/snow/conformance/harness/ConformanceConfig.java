@@ -1,6 +1,7 @@
 package dev.snow.conformance.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * conformance.yaml: the implementations one run judges.
@@ -21,15 +23,24 @@ import java.util.Set;
  *     timeout_scale: 1.0                    # optional, multiplies the suite's deadlines
  *     env: {SNOW_LOG: debug}                # optional extra environment
  *     select: [digests, handshake.HandshakeLayoutTest]   # optional subset of tests
+ *     requires: [implementations/rust-node/target/release/snow-rust-node]
+ *                                           # optional files (relative to workdir); when one is
+ *                                           #   missing the implementation is skipped, one line
  * </pre>
  */
 public final class ConformanceConfig {
-    private static final Set<String> KEYS = Set.of("name", "command", "expectations", "workdir", "timeout_scale", "env", "select");
+    private static final Set<String> KEYS = Set.of("name", "command", "expectations", "workdir", "timeout_scale", "env", "select", "requires");
 
     private ConformanceConfig() {
     }
 
+    /** Loads the file; implementations whose {@code requires} files are missing are left out with one line on stdout. */
     public static List<Implementation> load(Path file, Path defaultWorkdir) {
+        return load(file, defaultWorkdir, line -> System.out.println(line));
+    }
+
+    /** Loads the file; {@code onSkip} gets one line per implementation left out by {@code requires}. */
+    public static List<Implementation> load(Path file, Path defaultWorkdir, Consumer<String> onSkip) {
         Path abs = file.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         JsonNode root = Yaml.read(abs, "configuration file");
@@ -78,8 +89,29 @@ public final class ConformanceConfig {
                 }
                 n.get("select").forEach(s -> select.add(s.asText()));
             }
+            String missing = missingRequirement(n, workdir, at + " (" + name + ")");
+            if (missing != null) {
+                onSkip.accept("[conformance] SKIPPED " + name + ": it requires " + missing + ", which is missing (not built here)");
+                continue;
+            }
             out.add(new Implementation(name, command, workdir, env, expectations, scale, select));
         }
         return out;
+    }
+
+    /** The first file of {@code requires} that does not exist (resolved against workdir), or null. */
+    private static String missingRequirement(JsonNode n, Path workdir, String at) {
+        if (!n.has("requires")) {
+            return null;
+        }
+        if (!n.get("requires").isArray()) {
+            throw new ConfigError(at + ": requires must be a list of files, found " + n.get("requires"));
+        }
+        for (JsonNode r : n.get("requires")) {
+            if (!Files.exists(workdir.resolve(r.asText()))) {
+                return workdir.resolve(r.asText()).normalize().toString();
+            }
+        }
+        return null;
     }
 }

@@ -51,6 +51,22 @@ class ConformanceConfigTest {
     }
 
     @Test
+    void anImplementationWhoseRequiredFileIsMissingIsSkippedWithOneLine() throws IOException {
+        Files.writeString(dir.resolve("built"), "x");
+        Path f = Files.writeString(dir.resolve("r.yaml"), """
+                implementations:
+                  - {name: here, command: x, requires: [built]}
+                  - {name: absent, command: y, requires: [built, target/never-built]}
+                """);
+        List<String> lines = new java.util.ArrayList<>();
+        List<Implementation> impls = ConformanceConfig.load(f, dir, lines::add);
+        assertThat(impls).extracting(Implementation::name).containsExactly("here");
+        assertThat(lines).singleElement().asString()
+                .contains("SKIPPED absent").contains(dir.resolve("target/never-built").toString());
+        assertThatThrownBy(() -> load("implementations:\n  - {name: a, command: x, requires: file}\n")).hasMessageContaining("requires must be a list");
+    }
+
+    @Test
     void theShippedConfigurationParses() {
         Path root = dev.snow.conformance.DocsFiles.docs().getParent();
         List<Implementation> impls = ConformanceConfig.load(root.resolve("conformance/conformance.yaml"), root);
