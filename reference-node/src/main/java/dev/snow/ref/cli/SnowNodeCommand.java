@@ -4,6 +4,7 @@ import dev.snow.ref.adapter.Adapter;
 import dev.snow.ref.adapter.Implementation;
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.node.AuthThrottleSettings;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.transport.Fault;
@@ -97,6 +98,22 @@ final class SnowNodeCommand implements Callable<Integer> {
     @Option(names = "--max-pending-handshakes", paramLabel = "N", defaultValue = "64",
             description = "At most N unauthenticated incoming connections; the oldest is evicted (default ${DEFAULT-VALUE}).")
     int maxPendingHandshakes;
+
+    @Option(names = "--max-pending-per-source", paramLabel = "N", defaultValue = "16",
+            description = "At most N of those from one source address; its own oldest is evicted (LIM-5, default ${DEFAULT-VALUE}).")
+    int maxPendingPerSource;
+
+    @Option(names = "--auth-failures", paramLabel = "N", defaultValue = "5",
+            description = "After N failed cookie proofs from one address, refuse it with exponential back-off (LIM-6; 0: off; default ${DEFAULT-VALUE}).")
+    int authFailures;
+
+    @Option(names = "--auth-backoff", paramLabel = "DURATION", converter = Durations.class, defaultValue = "1s",
+            description = "First refusal period, doubled per further failure (default ${DEFAULT-VALUE}).")
+    Duration authBackoff;
+
+    @Option(names = "--auth-backoff-max", paramLabel = "DURATION", converter = Durations.class, defaultValue = "60s",
+            description = "Longest refusal period (default ${DEFAULT-VALUE}).")
+    Duration authBackoffMax;
 
     @Option(names = "--tls-provider", paramLabel = "openssl|jdk", defaultValue = "openssl",
             converter = TlsProviderConverter.class,
@@ -212,10 +229,16 @@ final class SnowNodeCommand implements Callable<Integer> {
                     .handshakeTimeout(handshakeTimeout)
                     .maxNodeId(maxNodeId)
                     .maxPendingHandshakes(maxPendingHandshakes)
+                    .maxPendingPerSource(maxPendingPerSource)
+                    .authThrottle(AuthThrottleSettings.of(authFailures, authBackoff, authBackoffMax))
                     .build();
         } catch (InvalidNameException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage().replace("max_node_id", "--max-node-id")
-                    .replace("max_pending_handshakes", "--max-pending-handshakes"));
+                    .replace("max_pending_handshakes", "--max-pending-handshakes")
+                    .replace("max_pending_per_source", "--max-pending-per-source")
+                    .replace("auth_failure_threshold", "--auth-failures")
+                    .replace("auth_backoff_max", "--auth-backoff-max")
+                    .replace("auth_backoff", "--auth-backoff"));
         }
         return NodeSettings.of(config).listenOn(at).withTls(tlsProvider).withFaults(faultSet);
     }
