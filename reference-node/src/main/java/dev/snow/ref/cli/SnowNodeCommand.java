@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
             "2:usage error: bad option or value, unreadable cookie or state file"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  printf 'my-secret' > cookie && chmod 600 cookie",
+            "  snow-node --generate-cookie cookie     32 random bytes, mode 600",
             "  snow-node --name a@127.0.0.1:9001 --cookie-file cookie",
             "  snow-node --name b@127.0.0.1:9002 --cookie-file cookie \\",
             "            --connect a@127.0.0.1:9001",
@@ -62,6 +62,14 @@ final class SnowNodeCommand implements Callable<Integer> {
     @Option(names = "--cookie", paramLabel = "COOKIE",
             description = "The shared secret itself (visible to other users in the process list).")
     String cookie;
+
+    @Option(names = "--generate-cookie", paramLabel = "FILE",
+            description = "Write a new cookie (32 random bytes, base64url) to FILE with mode 600, then exit. Never overwrites.")
+    Path generateCookie;
+
+    @Option(names = "--allow-weak-cookie",
+            description = "Accept a cookie shorter than 16 bytes (COOKIE-1) or a cookie file others may read (COOKIE-2). Tests only.")
+    boolean allowWeakCookie;
 
     @Option(names = "--connect", paramLabel = "NAME",
             description = "Connect to this node after start (repeatable).")
@@ -148,6 +156,15 @@ final class SnowNodeCommand implements Callable<Integer> {
                     + faultSet.stream().map(Fault::option).collect(Collectors.joining(", "))
                     + "): this node is deliberately broken");
         }
+        if (generateCookie != null) {
+            if (adapter || name != null || cookie != null || cookieFile != null || !connect.isEmpty()) {
+                throw new UsageException("--generate-cookie FILE writes a cookie and exits; give it alone");
+            }
+            CookieGenerator.generate(generateCookie, new java.security.SecureRandom());
+            err.println("snow-node: wrote a new cookie (" + CookieGenerator.RANDOM_BYTES
+                    + " random bytes, base64url) to " + generateCookie + " with mode 600");
+            return 0;
+        }
         if (adapter) {
             refuseNodeOptionsWithAdapter();
             return new Adapter(in, out, tlsProvider, faultSet).run();
@@ -156,6 +173,7 @@ final class SnowNodeCommand implements Callable<Integer> {
         for (String peer : connect) {
             checkPeer(peer, settings.config().name());
         }
+        checkCookie(settings.config().cookie());
         SnowNode node;
         try {
             node = SnowNode.start(settings, new EventLines(out, Clock.systemUTC()));
@@ -196,12 +214,6 @@ final class SnowNodeCommand implements Callable<Integer> {
             throw new UsageException("give the cookie with exactly one of --cookie-file FILE or --cookie COOKIE");
         }
         String secret = cookie != null ? cookie : CookieFile.read(cookieFile);
-        if (cookieFile != null) {
-            String warning = CookieFile.permissionWarning(cookieFile);
-            if (warning != null) {
-                err.println("snow-node: warning: " + warning);
-            }
-        }
         if (secret.isEmpty()) {
             throw new UsageException("--cookie must not be empty");
         }
@@ -241,6 +253,32 @@ final class SnowNodeCommand implements Callable<Integer> {
                     .replace("auth_backoff", "--auth-backoff"));
         }
         return NodeSettings.of(config).listenOn(at).withTls(tlsProvider).withFaults(faultSet);
+    }
+
+    /** COOKIE-1 and COOKIE-2, after every other usage check; warnings only with --allow-weak-cookie. */
+    private void checkCookie(String secret) throws UsageException {
+        weakUnlessAllowed(() -> CookieRules.checkStrength(secret));
+        if (cookieFile != null) {
+            weakUnlessAllowed(() -> CookieRules.checkFilePrivate(cookieFile));
+        }
+        if (cookie != null) {
+            err.println("snow-node: warning: --cookie shows the secret to every user in the process list; prefer --cookie-file");
+        }
+    }
+
+    private interface CookieCheck {
+        void run() throws UsageException;
+    }
+
+    private void weakUnlessAllowed(CookieCheck check) throws UsageException {
+        try {
+            check.run();
+        } catch (UsageException e) {
+            if (!allowWeakCookie) {
+                throw e;
+            }
+            err.println("snow-node: warning (--allow-weak-cookie): " + e.getMessage());
+        }
     }
 
     private static void checkPeer(String peer, NodeName self) throws UsageException {
