@@ -123,6 +123,10 @@ final class SnowNodeCommand implements Callable<Integer> {
             description = "Longest refusal period (default ${DEFAULT-VALUE}).")
     Duration authBackoffMax;
 
+    @Option(names = "--max-failure-lines", paramLabel = "N", defaultValue = "10",
+            description = "At most N handshake_failed lines per second on stdout (burst 2N); the rest are counted in a log_suppressed line (LOG-3; 0: no limit; default ${DEFAULT-VALUE}).")
+    int maxFailureLines;
+
     @Option(names = "--tls-provider", paramLabel = "openssl|jdk", defaultValue = "openssl",
             converter = TlsProviderConverter.class,
             description = "TLS implementation: openssl (BoringSSL via netty-tcnative; falls back to jdk where it cannot load) or jdk (SunJSSE). Default ${DEFAULT-VALUE}: the JDK provider misses the setup-latency targets (README, Performance).")
@@ -169,6 +173,9 @@ final class SnowNodeCommand implements Callable<Integer> {
             refuseNodeOptionsWithAdapter();
             return new Adapter(in, out, tlsProvider, faultSet).run();
         }
+        if (maxFailureLines < 0) {
+            throw new UsageException("--max-failure-lines must be 0 (no limit) or more, was " + maxFailureLines);
+        }
         NodeSettings settings = settings(faultSet);
         for (String peer : connect) {
             checkPeer(peer, settings.config().name());
@@ -176,7 +183,7 @@ final class SnowNodeCommand implements Callable<Integer> {
         checkCookie(settings.config().cookie());
         SnowNode node;
         try {
-            node = SnowNode.start(settings, new EventLines(out, Clock.systemUTC()));
+            node = SnowNode.start(settings, new EventLines(out, Clock.systemUTC(), System::nanoTime, maxFailureLines));
         } catch (NodeStartException e) {
             err.println("snow-node: " + e.getMessage());
             return 1;

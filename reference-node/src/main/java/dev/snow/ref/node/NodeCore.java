@@ -13,6 +13,7 @@ import dev.snow.ref.session.CloseCause;
 import dev.snow.ref.session.Connection;
 import dev.snow.ref.session.ConnectionSink;
 import dev.snow.ref.session.DownReason;
+import dev.snow.ref.text.Printable;
 import dev.snow.ref.wire.Bytes32;
 import dev.snow.ref.wire.Status;
 import java.util.ArrayDeque;
@@ -379,7 +380,7 @@ public final class NodeCore {
             if (r.cancelledAttempt() != NodeTable.Registration.NONE) {
                 abandon(slots.get(r.cancelledAttempt()));
                 events.add(new NodeEvent.HandshakeFailed(peer.full(), Direction.OUTGOING, FailReason.NOK,
-                        "TIE-4: attempt given up, " + peer + " proved the cookie on its own connection", r.cancelledAttempt()));
+                        "TIE-4: attempt given up, " + Printable.name(peer.full()) + " proved the cookie on its own connection", r.cancelledAttempt()));
             }
             return Registration.REGISTERED;
         }

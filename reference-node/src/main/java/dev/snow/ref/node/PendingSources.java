@@ -1,6 +1,5 @@
 package dev.snow.ref.node;
 
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,14 +11,15 @@ import java.util.Map;
  * {@code max_pending_handshakes} the eviction of LIM-2 picks the oldest connection of the
  * source with the most pending (ties: the source whose oldest is oldest).
  *
- * <p>Memory is bounded by the pending connections themselves: a source's entry is dropped with
+ * <p>Sources iterate in insertion order and ties break on the connection id, so the choice is
+ * deterministic (the simulator replays runs). Memory is bounded by the pending connections themselves: a source's entry is dropped with
  * its last pending connection.
  */
 final class PendingSources {
     /** The bucket of connections whose transport gave no source address. */
     static final String UNKNOWN = "unknown";
 
-    private final Map<String, LinkedHashMap<Long, Slot>> bySource = new HashMap<>();
+    private final Map<String, LinkedHashMap<Long, Slot>> bySource = new LinkedHashMap<>();
 
     void add(Slot slot) {
         bySource.computeIfAbsent(key(slot.source), k -> new LinkedHashMap<>()).put(slot.id(), slot);
