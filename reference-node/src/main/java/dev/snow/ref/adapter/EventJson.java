@@ -17,7 +17,6 @@ final class EventJson {
             o.put("node_id", up.nodeId());
             o.put("creation", up.creation());
             o.put("direction", up.direction().wireName());
-            putRemote(o, remote);
         } else if (event instanceof NodeEvent.NodeDown down) {
             o.put("event", "node_down");
             o.put("node", down.node());

@@ -48,7 +48,7 @@ final class StartRequest {
                     .maxNodeId(f.optionalInt("max_node_id", 1, 65535, NodeConfig.DEFAULT_MAX_NODE_ID))
                     .maxPendingHandshakes(f.optionalInt("max_pending_handshakes", 1, 1_000_000,
                             NodeConfig.DEFAULT_MAX_PENDING_HANDSHAKES))
-                    .maxPendingPerSource(f.optionalInt("max_pending_per_source", 1, 1_000_000,
+                    .maxPendingPerSource(f.optionalInt("max_pending_per_source", 0, 1_000_000,
                             NodeConfig.DEFAULT_MAX_PENDING_PER_SOURCE))
                     .authThrottle(throttle(f))
                     .build();

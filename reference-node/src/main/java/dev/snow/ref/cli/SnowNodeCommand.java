@@ -108,7 +108,7 @@ final class SnowNodeCommand implements Callable<Integer> {
     int maxPendingHandshakes;
 
     @Option(names = "--max-pending-per-source", paramLabel = "N", defaultValue = "16",
-            description = "At most N of those from one source address; its own oldest is evicted (LIM-5, default ${DEFAULT-VALUE}).")
+            description = "At most N of those from one source address; its own oldest is evicted (LIM-5; 0: off; default ${DEFAULT-VALUE}).")
     int maxPendingPerSource;
 
     @Option(names = "--auth-failures", paramLabel = "N", defaultValue = "5",

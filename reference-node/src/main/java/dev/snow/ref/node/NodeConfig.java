@@ -50,8 +50,8 @@ public final class NodeConfig {
             throw new IllegalArgumentException("max_pending_handshakes must be at least 1, was " + b.maxPendingHandshakes);
         }
         this.maxPendingHandshakes = b.maxPendingHandshakes;
-        if (b.maxPendingPerSource < 1) {
-            throw new IllegalArgumentException("max_pending_per_source must be at least 1 (LIM-5), was " + b.maxPendingPerSource);
+        if (b.maxPendingPerSource < 0) {
+            throw new IllegalArgumentException("max_pending_per_source must be 0 (off) or more (LIM-5), was " + b.maxPendingPerSource);
         }
         this.maxPendingPerSource = Math.min(b.maxPendingPerSource, b.maxPendingHandshakes);
         this.authThrottle = Objects.requireNonNull(b.authThrottle, "auth throttle");
@@ -101,7 +101,11 @@ public final class NodeConfig {
         return maxPendingHandshakes;
     }
 
-    /** LIM-5: unauthenticated incoming connections one source address may hold (at most {@link #maxPendingHandshakes()}). */
+    /**
+     * LIM-5: unauthenticated incoming connections one source address may hold (at most
+     * {@link #maxPendingHandshakes()}); 0 turns per-source accounting off (LIM-2 alone: the
+     * oldest overall is evicted, whatever its source).
+     */
     public int maxPendingPerSource() {
         return maxPendingPerSource;
     }

@@ -106,7 +106,7 @@ public final class NodeCore {
         }
         long id = nextConnectionId++;
         Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, issued, new Policy(id), target);
-        Slot slot = open(id, hs, now, null);
+        Slot slot = open(id, hs, now, null, null);
         slots.add(slot);
         table.startOutgoing(target, id);
         slots.reschedule(slot);
@@ -194,17 +194,18 @@ public final class NodeCore {
                     + " ms more after " + throttle.failures(source) + " failed cookie proofs", -1));
             return -1;
         }
+        String bucket = config.maxPendingPerSource() == 0 ? null : source; // 0: LIM-5 off, one shared bucket
         while (slots.pendingIncomingCount() >= config.maxPendingHandshakes()) {
             evict(slots.oldestOfBusiestSource(), "LIM-2: evicted, " + config.maxPendingHandshakes()
                     + " unauthenticated connections pending (the busiest source loses its oldest, LIM-5)");
         }
-        while (slots.pendingFrom(source) >= config.maxPendingPerSource()) {
-            evict(slots.oldestPendingFrom(source), "LIM-5: evicted, source " + (source == null ? PendingSources.UNKNOWN : source)
+        while (bucket != null && slots.pendingFrom(bucket) >= config.maxPendingPerSource()) {
+            evict(slots.oldestPendingFrom(bucket), "LIM-5: evicted, source " + (source == null ? PendingSources.UNKNOWN : source)
                     + " has " + config.maxPendingPerSource() + " unauthenticated connections pending");
         }
         long id = nextConnectionId++;
         Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, issued, new Policy(id));
-        Slot slot = open(id, hs, now, source);
+        Slot slot = open(id, hs, now, source, bucket);
         slots.addPendingIncoming(slot);
         slots.reschedule(slot);
         return id;
@@ -310,10 +311,10 @@ public final class NodeCore {
 
     // ---------------------------------------------------------------- internals
 
-    private Slot open(long id, Handshake hs, long now, String source) {
+    private Slot open(long id, Handshake hs, long now, String source, String bucket) {
         Connection c = new Connection(id, hs, sink, entropy, now, config.handshakeTimeoutNanos(),
                 config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos());
-        return new Slot(c, hs.direction(), source);
+        return new Slot(c, hs.direction(), source, bucket);
     }
 
     /** Closes a connection on the node's own decision; its sink callbacks will not fire. */

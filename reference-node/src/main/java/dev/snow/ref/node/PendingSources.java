@@ -22,12 +22,12 @@ final class PendingSources {
     private final Map<String, LinkedHashMap<Long, Slot>> bySource = new LinkedHashMap<>();
 
     void add(Slot slot) {
-        bySource.computeIfAbsent(key(slot.source), k -> new LinkedHashMap<>()).put(slot.id(), slot);
+        bySource.computeIfAbsent(key(slot.bucket), k -> new LinkedHashMap<>()).put(slot.id(), slot);
     }
 
     /** Forgets the slot (authenticated or released); a no-op when it was not pending. */
     void remove(Slot slot) {
-        String key = key(slot.source);
+        String key = key(slot.bucket);
         LinkedHashMap<Long, Slot> pending = bySource.get(key);
         if (pending != null && pending.remove(slot.id()) != null && pending.isEmpty()) {
             bySource.remove(key);

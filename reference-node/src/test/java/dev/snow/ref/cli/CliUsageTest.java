@@ -55,7 +55,7 @@ class CliUsageTest {
         "adapter with a name     | --adapter --name a@h                                        | only --tls-provider may be combined",
         "unknown option          | --name a@h --cookie x --frobnicate                          | Unknown option: '--frobnicate'",
         "short cookie (COOKIE-1) | --name a@127.0.0.1 --cookie my-secret                       | COOKIE-1: the cookie is 9 bytes; at least 16",
-        "bad per-source limit    | --name a@h --cookie x --max-pending-per-source 0             | --max-pending-per-source must be at least 1",
+        "bad per-source limit    | --name a@h --cookie x --max-pending-per-source -1            | --max-pending-per-source must be 0 (off) or more",
         "negative auth failures  | --name a@h --cookie x --auth-failures -1                    | --auth-failures must be 0 (off) or more",
         "backoff max below first | --name a@h --cookie x --auth-backoff 5s --auth-backoff-max 1s | --auth-backoff-max must be at least"})
     void a_mistake_gets_one_clear_message_and_status_2(String what, String args, String message) {

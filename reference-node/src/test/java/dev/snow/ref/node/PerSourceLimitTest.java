@@ -75,4 +75,20 @@ class PerSourceLimitTest {
         assertThat(net.node("a@h:1").sessions()).isEmpty();
         assertThat(net.events("good@h:2", NodeEvent.HandshakeFailed.class)).isNotEmpty();
     }
+
+    @Test
+    void withPerSourceAccountingOffTheFloodEvictsAGoodHandshakeFromAnotherSource() {
+        net.add(CoreNetwork.config("a@h:1", "cookie", 1).maxPendingHandshakes(8).maxPendingPerSource(0), 1);
+        net.add(CoreNetwork.config("good@h:2", "cookie", 2), 2);
+        net.source("good@h:2", "10.0.0.2");
+        CoreNetwork.End good = net.dial("good@h:2", "a@h:1");
+        for (int i = 0; i < 8; i++) {
+            net.acceptRaw("a@h:1", FLOODER);
+        }
+        net.transportReady(good);
+        net.settle();
+
+        assertThat(net.node("a@h:1").sessions()).isEmpty();
+        assertThat(net.events("a@h:1", NodeEvent.HandshakeFailed.class).get(0).detail()).startsWith("LIM-2");
+    }
 }
