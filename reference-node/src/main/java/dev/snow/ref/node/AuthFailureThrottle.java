@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class AuthFailureThrottle {
     private final AuthThrottleSettings settings;
-    /** Source to its record, least recently failed first. */
+    /** Source to its record, least recently seen (failed or refused) first. */
     private final LinkedHashMap<String, Record> sources;
 
     private static final class Record {

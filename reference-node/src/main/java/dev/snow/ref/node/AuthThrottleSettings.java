@@ -7,7 +7,7 @@ import java.time.Duration;
  * one source, that source's new connections are refused for {@code backoff}, doubled for each
  * further failure up to {@code maxBackoff}. A source is forgotten after {@code maxBackoff}
  * without failures, or when it authenticates. {@code threshold == 0} turns the throttle off.
- * At most {@code maxSources} sources are tracked (least recently failed dropped first), so
+ * At most {@code maxSources} sources are tracked (the least recently seen dropped first), so
  * memory stays bounded however many addresses an attacker has.
  */
 public record AuthThrottleSettings(int threshold, long backoffNanos, long maxBackoffNanos, int maxSources) {
