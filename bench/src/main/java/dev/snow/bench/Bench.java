@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
         description = "Snow reference node benchmarks: connection setup vs a bare JSSE TLS 1.3 handshake, idle sessions.")
 public final class Bench implements Callable<Integer> {
 
-    @CommandLine.Parameters(index = "0", defaultValue = "all", paramLabel = "setup|idle|all|source|guess|flood",
-            description = "What to run (default ${DEFAULT-VALUE}); source = guess + flood (issue 14's attacks, LIM-5/LIM-6), not part of all.")
+    @CommandLine.Parameters(index = "0", defaultValue = "all", paramLabel = "setup|idle|all|source|guess|flood|model",
+            description = "What to run (default ${DEFAULT-VALUE}); source = guess + flood + model (issue 14's attacks, LIM-5/LIM-6), not part of all.")
     String what;
 
     @Option(names = "--providers", split = ",", defaultValue = "jdk,openssl",
@@ -98,6 +98,12 @@ public final class Bench implements Callable<Integer> {
             idle = new IdleBench(new IdleBench.Options(sessions, TlsProvider.parse(idleProvider), Duration.ofMillis(heartbeatMs),
                     Duration.ofMillis(Math.max(1000, heartbeatMs / 2)), Duration.ofSeconds(idleWindowSeconds), 64, nodeJvm), out).run();
         }
+        if (what.equals("model")) {
+            List<FloodModel.Result> model = new SourceBench(new SourceBench.Options(Duration.ZERO, Duration.ZERO,
+                    TlsProvider.JDK, 0, 0, 0, nodeJvm), out).model();
+            SourceBench.printModel(out, model);
+            return 0;
+        }
         if (what.equals("source") || what.equals("guess") || what.equals("flood")) {
             SourceBench sb = new SourceBench(new SourceBench.Options(Duration.ofSeconds(sourceWarmUp),
                     Duration.ofSeconds(sourceWindow), TlsProvider.parse(sourceTls), goodClients, floodThreads, floodInflight,
@@ -106,7 +112,9 @@ public final class Bench implements Callable<Integer> {
             List<SourceBench.FloodRow> floods = what.equals("guess") ? List.of() : sb.flood();
             out.println();
             out.println("Machine: " + Machine.describe());
+            List<FloodModel.Result> model = what.equals("guess") ? List.of() : sb.model();
             SourceBench.print(out, guesses, floods, Duration.ofSeconds(sourceWindow));
+            SourceBench.printModel(out, model);
             return 0;
         }
         Report.print(out, rows, idle, clients, heartbeatMs, idleWindowSeconds, nodeHeap);

@@ -1,6 +1,8 @@
 package dev.snow.bench;
 
 import dev.snow.ref.node.NodeConfig;
+import dev.snow.ref.node.NodeEvent;
+import dev.snow.ref.transport.NodeListener;
 import dev.snow.ref.transport.NodeSettings;
 import dev.snow.ref.transport.SnowNode;
 import dev.snow.ref.transport.TlsProvider;
@@ -100,8 +102,9 @@ final class SourceBench {
             List<Looper> loopers = new ArrayList<>();
             List<SnowNode> nodes = new ArrayList<>();
             Recorder good = new Recorder();
+            Map<String, Long> reasons = new java.util.concurrent.ConcurrentSkipListMap<>();
             for (int i = 0; i < o.goodClients(); i++) {
-                loopers.add(startLooper("good" + i, BenchNode.COOKIE, server, res, good, nodes));
+                loopers.add(startLooper("good" + i, BenchNode.COOKIE, server, res, good, nodes, reasons));
             }
             try (ConnectFlood flood = new ConnectFlood(ATTACKER, server.address, o.floodThreads(), o.floodInflight())) {
                 flood.start();
@@ -120,19 +123,49 @@ final class SourceBench {
                 stop(loopers, nodes);
                 FloodRow row = new FloodRow(label, good.completed.get(), good.failed.get(), connects / seconds,
                         evictions / nodeSeconds, flood.errors.get());
-                out.printf("[source]   good setups %d ok / %d failed (%.1f %%), flood %.0f connects/s, node evicted %.0f/s,"
-                        + " flood connect errors %d%n", row.good(), row.goodFailed(), row.share(),
-                        row.floodConnectsPerSecond(), row.nodeEvictionsPerSecond(), row.floodErrors());
+                out.printf("[source]   good setups %d ok / %d failed (%.1f %%; failures by reason, whole run: %s), flood %.0f connects/s,"
+                        + " node evicted %.0f/s (LIM-2 %d, LIM-5 %d), flood connect errors %d%n", row.good(), row.goodFailed(),
+                        row.share(), reasons, row.floodConnectsPerSecond(), row.nodeEvictionsPerSecond(),
+                        s1.get("lim2") - s0.get("lim2"), s1.get("lim5") - s0.get("lim5"), row.floodErrors());
                 return row;
             }
         }
     }
 
+    /**
+     * {@link FloodModel} at 15,000 and 50,000 connects/s, LIM-5 off and on: 5 ms TLS and 1 ms per
+     * message (a 9 ms setup, about what this shared machine's node takes under load).
+     */
+    List<FloodModel.Result> model() throws Exception {
+        List<FloodModel.Result> rows = new ArrayList<>();
+        for (double rate : new double[] {15_000, 50_000}) {
+            for (int perSource : new int[] {0, NodeConfig.DEFAULT_MAX_PENDING_PER_SOURCE}) {
+                FloodModel.Result r = FloodModel.run(rate, perSource, 5_000_000, 1_000_000, 2_000_000_000L);
+                out.printf("[source] model: %.0f connects/s, per-source %d: good %d ok / %d failed (%.1f %%)%n",
+                        rate, perSource, r.good(), r.failed(), r.share());
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
     private static Looper startLooper(String alive, String cookie, ChildNode server, TransportResources res,
                                       Recorder recorder, List<SnowNode> nodes) throws Exception {
+        return startLooper(alive, cookie, server, res, recorder, nodes, null);
+    }
+
+    /** With {@code reasons}: the client's handshake_failed reasons are tallied there. */
+    private static Looper startLooper(String alive, String cookie, ChildNode server, TransportResources res,
+                                      Recorder recorder, List<SnowNode> nodes, Map<String, Long> reasons) throws Exception {
         Looper looper = new Looper(BenchNode.NAME, server.address, recorder);
         NodeConfig config = NodeConfig.builder(alive + "@127.0.0.1", cookie).creation(1).build();
-        SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(res.tls().provider()), res, looper);
+        NodeListener listener = reasons == null ? looper : (event, remote) -> {
+            if (event instanceof NodeEvent.HandshakeFailed f) {
+                reasons.merge(f.reason().wireName(), 1L, Long::sum);
+            }
+            looper.onEvent(event, remote);
+        };
+        SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(res.tls().provider()), res, listener);
         nodes.add(node);
         looper.start(node);
         return looper;
@@ -141,6 +174,19 @@ final class SourceBench {
     private static void stop(List<Looper> loopers, List<SnowNode> nodes) {
         loopers.forEach(Looper::stop);
         nodes.forEach(SnowNode::stop);
+    }
+
+    static void printModel(PrintStream out, List<FloodModel.Result> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("| flood model (cores in virtual time, 2 s; " + FloodModel.GOOD + " good nodes looping 5 ms TLS + 4 x 1 ms) | connects/s | good ok / failed | good share |");
+        out.println("|---|---|---|---|");
+        for (FloodModel.Result r : rows) {
+            out.printf("| %s | %.0f | %d / %d | %.1f %% |%n", r.perSource() == 0 ? "LIM-2 only (per-source off)"
+                    : "LIM-5, " + r.perSource() + " per source", r.rate(), r.good(), r.failed(), r.share());
+        }
     }
 
     static void print(PrintStream out, List<GuessRow> guesses, List<FloodRow> floods, Duration window) {
