@@ -195,13 +195,17 @@ public final class NodeCore {
             return -1;
         }
         String bucket = config.maxPendingPerSource() == 0 ? null : source; // 0: LIM-5 off, one shared bucket
+        // the arriving source pays first, so a full table does not cost another source a connection;
+        // at a per-source limit equal to the total, LIM-2 below does the same
+        if (bucket != null && config.maxPendingPerSource() < config.maxPendingHandshakes()) {
+            while (slots.pendingFrom(bucket) >= config.maxPendingPerSource()) {
+                evict(slots.oldestPendingFrom(bucket), "LIM-5: evicted, source " + source + " has "
+                        + config.maxPendingPerSource() + " unauthenticated connections pending");
+            }
+        }
         while (slots.pendingIncomingCount() >= config.maxPendingHandshakes()) {
             evict(slots.oldestOfBusiestSource(), "LIM-2: evicted, " + config.maxPendingHandshakes()
                     + " unauthenticated connections pending (the busiest source loses its oldest, LIM-5)");
-        }
-        while (bucket != null && slots.pendingFrom(bucket) >= config.maxPendingPerSource()) {
-            evict(slots.oldestPendingFrom(bucket), "LIM-5: evicted, source " + (source == null ? PendingSources.UNKNOWN : source)
-                    + " has " + config.maxPendingPerSource() + " unauthenticated connections pending");
         }
         long id = nextConnectionId++;
         Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, issued, new Policy(id));

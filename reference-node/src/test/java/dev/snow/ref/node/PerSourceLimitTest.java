@@ -91,4 +91,27 @@ class PerSourceLimitTest {
         assertThat(net.node("a@h:1").sessions()).isEmpty();
         assertThat(net.events("a@h:1", NodeEvent.HandshakeFailed.class).get(0).detail()).startsWith("LIM-2");
     }
+
+    @Test
+    void aFullTableCostsOnlyTheArrivingSourceWhenItIsAtItsLimit() {
+        net.add(CoreNetwork.config("a@h:1", "cookie", 1).maxPendingHandshakes(8).maxPendingPerSource(2), 1);
+        long firstOfA = -1;
+        for (String source : new String[] {"10.0.0.4", "10.0.0.3", "10.0.0.2", "10.0.0.1"}) {
+            for (int i = 0; i < 2; i++) {
+                long id = net.acceptRaw("a@h:1", source);
+                if (source.equals("10.0.0.1") && i == 0) {
+                    firstOfA = id;
+                }
+            }
+        }
+        assertThat(net.node("a@h:1").pendingIncomingCount()).isEqualTo(8);
+
+        net.acceptRaw("a@h:1", "10.0.0.1");
+
+        long evicted = firstOfA;
+        assertThat(net.events("a@h:1", NodeEvent.HandshakeFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.connection()).isEqualTo(evicted);
+            assertThat(f.detail()).startsWith("LIM-5");
+        });
+    }
 }
