@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
         description = "Snow reference node benchmarks: connection setup vs a bare JSSE TLS 1.3 handshake, idle sessions.")
 public final class Bench implements Callable<Integer> {
 
-    @CommandLine.Parameters(index = "0", defaultValue = "all", paramLabel = "setup|idle|all",
-            description = "What to run (default ${DEFAULT-VALUE}).")
+    @CommandLine.Parameters(index = "0", defaultValue = "all", paramLabel = "setup|idle|all|source|guess|flood|model",
+            description = "What to run (default ${DEFAULT-VALUE}); source = guess + flood + model (issue 14's attacks, LIM-5/LIM-6), not part of all.")
     String what;
 
     @Option(names = "--providers", split = ",", defaultValue = "jdk,openssl",
@@ -62,6 +62,24 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--node-jvm-arg", description = "Extra JVM argument for the node under test (repeatable), e.g. a JFR recording.")
     List<String> nodeJvmArgs = new ArrayList<>();
 
+    @Option(names = "--source-warm-up", defaultValue = "5", description = "Source bench: seconds before each window (default ${DEFAULT-VALUE}).")
+    int sourceWarmUp;
+
+    @Option(names = "--source-window", defaultValue = "10", description = "Source bench: seconds each figure is measured over (default ${DEFAULT-VALUE}).")
+    int sourceWindow;
+
+    @Option(names = "--source-tls", defaultValue = "openssl", description = "Source bench: TLS provider (default ${DEFAULT-VALUE}).")
+    String sourceTls;
+
+    @Option(names = "--good-clients", defaultValue = "4", description = "Flood: good client nodes on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int goodClients;
+
+    @Option(names = "--flood-threads", defaultValue = "2", description = "Flood: selector threads connecting from 127.0.0.2 (default ${DEFAULT-VALUE}).")
+    int floodThreads;
+
+    @Option(names = "--flood-inflight", defaultValue = "500", description = "Flood: open connections per thread at most (default ${DEFAULT-VALUE}).")
+    int floodInflight;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
@@ -87,6 +105,25 @@ public final class Bench implements Callable<Integer> {
         if (what.equals("idle") || what.equals("all")) {
             idle = new IdleBench(new IdleBench.Options(sessions, TlsProvider.parse(idleProvider), Duration.ofMillis(heartbeatMs),
                     Duration.ofMillis(Math.max(1000, heartbeatMs / 2)), Duration.ofSeconds(idleWindowSeconds), 64, nodeJvm), out).run();
+        }
+        if (what.equals("model")) {
+            List<FloodModel.Result> model = new SourceBench(new SourceBench.Options(Duration.ZERO, Duration.ZERO,
+                    TlsProvider.JDK, 0, 0, 0, nodeJvm), out).model();
+            SourceBench.printModel(out, model);
+            return 0;
+        }
+        if (what.equals("source") || what.equals("guess") || what.equals("flood")) {
+            SourceBench sb = new SourceBench(new SourceBench.Options(Duration.ofSeconds(sourceWarmUp),
+                    Duration.ofSeconds(sourceWindow), TlsProvider.parse(sourceTls), goodClients, floodThreads, floodInflight,
+                    nodeJvm), out);
+            List<SourceBench.GuessRow> guesses = what.equals("flood") ? List.of() : sb.guessing();
+            List<SourceBench.FloodRow> floods = what.equals("guess") ? List.of() : sb.flood();
+            out.println();
+            out.println("Machine: " + Machine.describe());
+            List<FloodModel.Result> model = what.equals("guess") ? List.of() : sb.model();
+            SourceBench.print(out, guesses, floods, Duration.ofSeconds(sourceWindow));
+            SourceBench.printModel(out, model);
+            return 0;
         }
         Report.print(out, rows, idle, clients, heartbeatMs, idleWindowSeconds, nodeHeap);
         return 0;

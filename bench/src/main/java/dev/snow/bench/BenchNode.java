@@ -1,5 +1,7 @@
 package dev.snow.bench;
 
+import dev.snow.ref.handshake.FailReason;
+import dev.snow.ref.node.AuthThrottleSettings;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.node.NodeEvent;
 import dev.snow.ref.transport.HostPort;
@@ -19,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The node under test, in its own JVM: listens on 127.0.0.1 (port chosen by the system),
  * prints {@code port N}, then answers {@code stats} (CPU, heap after GC, threads, fds, event
  * counts; {@code stats nogc} skips the GC) and {@code quit} on stdin.
- * <pre>args: tls-provider heartbeat-interval-ms heartbeat-timeout-ms max-pending-handshakes</pre>
+ * <pre>args: tls-provider heartbeat-interval-ms heartbeat-timeout-ms max-pending-handshakes
+ *       [max-pending-per-source auth-failure-threshold]   (LIM-5, LIM-6; defaults: the node's)</pre>
+ * Stats also count handshake failures by rule: {@code mismatch} (AUTH-6), {@code lim2},
+ * {@code lim5}, {@code lim6}.
  */
 public final class BenchNode {
     static final String NAME = "server@127.0.0.1";
@@ -30,11 +35,20 @@ public final class BenchNode {
 
     public static void main(String[] args) throws Exception {
         TlsProvider tls = TlsProvider.parse(args[0]);
-        NodeConfig config = NodeConfig.builder(NAME, COOKIE).creation(1)
+        NodeConfig.Builder builder = NodeConfig.builder(NAME, COOKIE).creation(1)
                 .heartbeatInterval(Duration.ofMillis(Long.parseLong(args[1])))
                 .heartbeatTimeout(Duration.ofMillis(Long.parseLong(args[2])))
-                .maxPendingHandshakes(Integer.parseInt(args[3]))
-                .build();
+                .maxPendingHandshakes(Integer.parseInt(args[3]));
+        if (args.length > 5) {
+            builder.maxPendingPerSource(Integer.parseInt(args[4]))
+                    .authThrottle(AuthThrottleSettings.of(Integer.parseInt(args[5]), AuthThrottleSettings.DEFAULT_BACKOFF,
+                            AuthThrottleSettings.DEFAULT_MAX_BACKOFF));
+        }
+        NodeConfig config = builder.build();
+        AtomicLong mismatch = new AtomicLong();
+        AtomicLong lim2 = new AtomicLong();
+        AtomicLong lim5 = new AtomicLong();
+        AtomicLong lim6 = new AtomicLong();
         AtomicLong up = new AtomicLong();
         AtomicLong down = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -46,6 +60,17 @@ public final class BenchNode {
                         down.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
+                        NodeEvent.HandshakeFailed f = (NodeEvent.HandshakeFailed) event;
+                        String d = f.detail() == null ? "" : f.detail();
+                        if (f.reason() == FailReason.COOKIE_MISMATCH) {
+                            mismatch.incrementAndGet();
+                        } else if (d.startsWith("LIM-2")) {
+                            lim2.incrementAndGet();
+                        } else if (d.startsWith("LIM-5")) {
+                            lim5.incrementAndGet();
+                        } else if (d.startsWith("LIM-6")) {
+                            lim6.incrementAndGet();
+                        }
                     }
                 });
         System.out.println("port " + node.port() + " tls " + node.tlsProvider().option());
@@ -68,6 +93,7 @@ public final class BenchNode {
                         + " heap_max=" + heap.getMax() + " threads=" + ManagementFactory.getThreadMXBean().getThreadCount()
                         + " fds=" + (fds == null ? -1 : fds.length) + " sessions=" + sessions
                         + " up=" + up.get() + " down=" + down.get() + " failed=" + failed.get()
+                        + " mismatch=" + mismatch.get() + " lim2=" + lim2.get() + " lim5=" + lim5.get() + " lim6=" + lim6.get()
                         + " user_ticks=" + userSys[0] + " sys_ticks=" + userSys[1] + " rss=" + rssBytes());
                 System.out.flush();
             } else if (line.equals("quit")) {

@@ -23,6 +23,12 @@ final class ChildNode implements ServerUnderTest {
 
     ChildNode(List<String> jvmArgs, TlsProvider tls, long heartbeatIntervalMs, long heartbeatTimeoutMs, int maxPending)
             throws IOException {
+        this(jvmArgs, tls, heartbeatIntervalMs, heartbeatTimeoutMs, maxPending, List.of());
+    }
+
+    /** With {@code extra} node arguments after max-pending (see {@link BenchNode}). */
+    ChildNode(List<String> jvmArgs, TlsProvider tls, long heartbeatIntervalMs, long heartbeatTimeoutMs, int maxPending,
+              List<String> extra) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmArgs);
@@ -33,6 +39,7 @@ final class ChildNode implements ServerUnderTest {
         cmd.add(Long.toString(heartbeatIntervalMs));
         cmd.add(Long.toString(heartbeatTimeoutMs));
         cmd.add(Integer.toString(maxPending));
+        cmd.addAll(extra);
         process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);

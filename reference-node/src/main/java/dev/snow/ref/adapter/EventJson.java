@@ -30,6 +30,7 @@ final class EventJson {
             o.put("direction", f.direction().wireName());
             o.put("reason", f.reason().wireName());
             putDetail(o, f.detail());
+            putRemote(o, remote);
         }
         return o;
     }
@@ -41,6 +42,13 @@ final class EventJson {
         o.put("creation", s.creation());
         o.put("direction", s.direction().wireName());
         return o;
+    }
+
+    /** The peer socket's host:port, when there is one (optional, additive: docs/ADAPTER.md). */
+    private static void putRemote(ObjectNode o, String remote) {
+        if (remote != null) {
+            o.put("remote", remote);
+        }
     }
 
     private static void putDetail(ObjectNode o, String detail) {

@@ -2,6 +2,7 @@ package dev.snow.ref.adapter;
 
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.node.AuthThrottleSettings;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.transport.HostPort;
 import dev.snow.ref.transport.NodeSettings;
@@ -47,11 +48,25 @@ final class StartRequest {
                     .maxNodeId(f.optionalInt("max_node_id", 1, 65535, NodeConfig.DEFAULT_MAX_NODE_ID))
                     .maxPendingHandshakes(f.optionalInt("max_pending_handshakes", 1, 1_000_000,
                             NodeConfig.DEFAULT_MAX_PENDING_HANDSHAKES))
+                    .maxPendingPerSource(f.optionalInt("max_pending_per_source", 0, 1_000_000,
+                            NodeConfig.DEFAULT_MAX_PENDING_PER_SOURCE))
+                    .authThrottle(throttle(f))
                     .build();
         } catch (InvalidNameException | IllegalArgumentException e) {
             throw CommandError.badRequest(e.getMessage());
         }
         return NodeSettings.of(config).listenOn(new HostPort(host, port));
+    }
+
+    /**
+     * LIM-6 under the adapter: off unless {@code auth_failure_threshold} is given, because a
+     * conformance run sends many wrong digests from one address on purpose (docs/ADAPTER.md).
+     */
+    private static AuthThrottleSettings throttle(Fields f) throws CommandError {
+        int threshold = f.optionalInt("auth_failure_threshold", 0, 1_000_000, 0);
+        Duration backoff = millis(f, "auth_backoff_ms", AuthThrottleSettings.DEFAULT_BACKOFF);
+        Duration max = millis(f, "auth_backoff_max_ms", AuthThrottleSettings.DEFAULT_MAX_BACKOFF);
+        return AuthThrottleSettings.of(threshold, backoff, max);
     }
 
     private static Duration millis(Fields f, String field, Duration otherwise) throws CommandError {

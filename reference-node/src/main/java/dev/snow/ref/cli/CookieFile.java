@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 
 /**
  * Reads the cookie from a file: one line of UTF-8, the trailing line break and surrounding
@@ -46,18 +44,5 @@ final class CookieFile {
             throw new UsageException("cookie file " + file + " must hold one line");
         }
         return cookie;
-    }
-
-    /** A warning when others may read the file (like ssh's private keys), else null. */
-    static String permissionWarning(Path file) {
-        try {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
-                return "cookie file " + file + " is readable by other users; consider chmod 600";
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
-        }
-        return null;
     }
 }

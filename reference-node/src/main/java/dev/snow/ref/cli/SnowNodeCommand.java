@@ -4,6 +4,7 @@ import dev.snow.ref.adapter.Adapter;
 import dev.snow.ref.adapter.Implementation;
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.node.AuthThrottleSettings;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.transport.Fault;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
             "2:usage error: bad option or value, unreadable cookie or state file"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  printf 'my-secret' > cookie && chmod 600 cookie",
+            "  snow-node --generate-cookie cookie     32 random bytes, mode 600",
             "  snow-node --name a@127.0.0.1:9001 --cookie-file cookie",
             "  snow-node --name b@127.0.0.1:9002 --cookie-file cookie \\",
             "            --connect a@127.0.0.1:9001",
@@ -61,6 +62,14 @@ final class SnowNodeCommand implements Callable<Integer> {
     @Option(names = "--cookie", paramLabel = "COOKIE",
             description = "The shared secret itself (visible to other users in the process list).")
     String cookie;
+
+    @Option(names = "--generate-cookie", paramLabel = "FILE",
+            description = "Write a new cookie (32 random bytes, base64url) to FILE with mode 600, then exit. Never overwrites.")
+    Path generateCookie;
+
+    @Option(names = "--allow-weak-cookie",
+            description = "Accept a cookie shorter than 16 bytes (COOKIE-1) or a cookie file others may read (COOKIE-2). Tests only.")
+    boolean allowWeakCookie;
 
     @Option(names = "--connect", paramLabel = "NAME",
             description = "Connect to this node after start (repeatable).")
@@ -98,6 +107,26 @@ final class SnowNodeCommand implements Callable<Integer> {
             description = "At most N unauthenticated incoming connections; the oldest is evicted (default ${DEFAULT-VALUE}).")
     int maxPendingHandshakes;
 
+    @Option(names = "--max-pending-per-source", paramLabel = "N", defaultValue = "16",
+            description = "At most N of those from one source address; its own oldest is evicted (LIM-5; 0: off; default ${DEFAULT-VALUE}).")
+    int maxPendingPerSource;
+
+    @Option(names = "--auth-failures", paramLabel = "N", defaultValue = "5",
+            description = "After N failed cookie proofs from one address, refuse it with exponential back-off (LIM-6; 0: off; default ${DEFAULT-VALUE}).")
+    int authFailures;
+
+    @Option(names = "--auth-backoff", paramLabel = "DURATION", converter = Durations.class, defaultValue = "1s",
+            description = "First refusal period, doubled per further failure (default ${DEFAULT-VALUE}).")
+    Duration authBackoff;
+
+    @Option(names = "--auth-backoff-max", paramLabel = "DURATION", converter = Durations.class, defaultValue = "60s",
+            description = "Longest refusal period (default ${DEFAULT-VALUE}).")
+    Duration authBackoffMax;
+
+    @Option(names = "--max-failure-lines", paramLabel = "N", defaultValue = "10",
+            description = "At most N handshake_failed lines per second on stdout (burst 2N); the rest are counted in a log_suppressed line (LOG-3; 0: no limit; default ${DEFAULT-VALUE}).")
+    int maxFailureLines;
+
     @Option(names = "--tls-provider", paramLabel = "openssl|jdk", defaultValue = "openssl",
             converter = TlsProviderConverter.class,
             description = "TLS implementation: openssl (BoringSSL via netty-tcnative; falls back to jdk where it cannot load) or jdk (SunJSSE). Default ${DEFAULT-VALUE}: the JDK provider misses the setup-latency targets (README, Performance).")
@@ -131,17 +160,30 @@ final class SnowNodeCommand implements Callable<Integer> {
                     + faultSet.stream().map(Fault::option).collect(Collectors.joining(", "))
                     + "): this node is deliberately broken");
         }
+        if (generateCookie != null) {
+            if (adapter || name != null || cookie != null || cookieFile != null || !connect.isEmpty()) {
+                throw new UsageException("--generate-cookie FILE writes a cookie and exits; give it alone");
+            }
+            CookieGenerator.generate(generateCookie, new java.security.SecureRandom());
+            err.println("snow-node: wrote a new cookie (" + CookieGenerator.RANDOM_BYTES
+                    + " random bytes, base64url) to " + generateCookie + " with mode 600");
+            return 0;
+        }
         if (adapter) {
             refuseNodeOptionsWithAdapter();
             return new Adapter(in, out, tlsProvider, faultSet).run();
+        }
+        if (maxFailureLines < 0) {
+            throw new UsageException("--max-failure-lines must be 0 (no limit) or more, was " + maxFailureLines);
         }
         NodeSettings settings = settings(faultSet);
         for (String peer : connect) {
             checkPeer(peer, settings.config().name());
         }
+        checkCookie(settings.config().cookie());
         SnowNode node;
         try {
-            node = SnowNode.start(settings, new EventLines(out, Clock.systemUTC()));
+            node = SnowNode.start(settings, new EventLines(out, Clock.systemUTC(), System::nanoTime, maxFailureLines));
         } catch (NodeStartException e) {
             err.println("snow-node: " + e.getMessage());
             return 1;
@@ -179,12 +221,6 @@ final class SnowNodeCommand implements Callable<Integer> {
             throw new UsageException("give the cookie with exactly one of --cookie-file FILE or --cookie COOKIE");
         }
         String secret = cookie != null ? cookie : CookieFile.read(cookieFile);
-        if (cookieFile != null) {
-            String warning = CookieFile.permissionWarning(cookieFile);
-            if (warning != null) {
-                err.println("snow-node: warning: " + warning);
-            }
-        }
         if (secret.isEmpty()) {
             throw new UsageException("--cookie must not be empty");
         }
@@ -212,12 +248,44 @@ final class SnowNodeCommand implements Callable<Integer> {
                     .handshakeTimeout(handshakeTimeout)
                     .maxNodeId(maxNodeId)
                     .maxPendingHandshakes(maxPendingHandshakes)
+                    .maxPendingPerSource(maxPendingPerSource)
+                    .authThrottle(AuthThrottleSettings.of(authFailures, authBackoff, authBackoffMax))
                     .build();
         } catch (InvalidNameException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage().replace("max_node_id", "--max-node-id")
-                    .replace("max_pending_handshakes", "--max-pending-handshakes"));
+                    .replace("max_pending_handshakes", "--max-pending-handshakes")
+                    .replace("max_pending_per_source", "--max-pending-per-source")
+                    .replace("auth_failure_threshold", "--auth-failures")
+                    .replace("auth_backoff_max", "--auth-backoff-max")
+                    .replace("auth_backoff", "--auth-backoff"));
         }
         return NodeSettings.of(config).listenOn(at).withTls(tlsProvider).withFaults(faultSet);
+    }
+
+    /** COOKIE-1 and COOKIE-2, after every other usage check; warnings only with --allow-weak-cookie. */
+    private void checkCookie(String secret) throws UsageException {
+        weakUnlessAllowed(() -> CookieRules.checkStrength(secret));
+        if (cookieFile != null) {
+            weakUnlessAllowed(() -> CookieRules.checkFilePrivate(cookieFile));
+        }
+        if (cookie != null) {
+            err.println("snow-node: warning: --cookie shows the secret to every user in the process list; prefer --cookie-file");
+        }
+    }
+
+    private interface CookieCheck {
+        void run() throws UsageException;
+    }
+
+    private void weakUnlessAllowed(CookieCheck check) throws UsageException {
+        try {
+            check.run();
+        } catch (UsageException e) {
+            if (!allowWeakCookie) {
+                throw e;
+            }
+            err.println("snow-node: warning (--allow-weak-cookie): " + e.getMessage());
+        }
     }
 
     private static void checkPeer(String peer, NodeName self) throws UsageException {

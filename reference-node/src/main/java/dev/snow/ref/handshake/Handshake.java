@@ -1,5 +1,6 @@
 package dev.snow.ref.handshake;
 
+import dev.snow.ref.text.Printable;
 import dev.snow.ref.wire.Bytes32;
 import dev.snow.ref.wire.Frame;
 import dev.snow.ref.wire.Status;
@@ -139,8 +140,8 @@ public final class Handshake {
 
     private HandshakeStep onStatus(Frame.StatusChallenge f) {
         if (!f.name().equals(dialled.full())) {
-            return fail(FailReason.PROTOCOL_ERROR, "NAME-7: acceptor calls itself \"" + f.name()
-                    + "\" but we dialled \"" + dialled.full() + "\"");
+            return fail(FailReason.PROTOCOL_ERROR, "NAME-7: acceptor calls itself " + Printable.quoted(f.name())
+                    + " but we dialled " + Printable.quoted(dialled.full()));
         }
         if (f.creation() == 0) {
             return fail(FailReason.PROTOCOL_ERROR, "HS-7: acceptor creation is 0 (reserved)");
@@ -184,16 +185,16 @@ public final class Handshake {
             return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "NAME-5: peer claims our own name " + local);
         }
         if (f.creation() == 0) {
-            return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "HS-7: " + claimed + " sent creation 0 (reserved)");
+            return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "HS-7: " + Printable.name(claimed.full()) + " sent creation 0 (reserved)");
         }
         peer = claimed;
         peerCreation = f.creation();
         Status status = policy.admit(claimed, f.creation());
         if (status == Status.NOK) {
-            return refuse(status, FailReason.NOK, "TIE-2: we (" + local + ") keep our own attempt to " + claimed);
+            return refuse(status, FailReason.NOK, "TIE-2: we (" + local + ") keep our own attempt to " + Printable.name(claimed.full()));
         }
         if (status == Status.NOT_ALLOWED) {
-            return refuse(status, FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + claimed);
+            return refuse(status, FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + Printable.name(claimed.full()));
         }
         ownChallenge = challenges.nextChallenge();
         state = State.AWAIT_REPLY;
@@ -225,9 +226,9 @@ public final class Handshake {
             case REGISTERED:
                 return null;
             case NO_NODE_ID:
-                return fail(FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + who);
+                return fail(FailReason.NOT_ALLOWED, "ID-5: no node_id is free for " + Printable.name(who.full()));
             case TIEBREAK_LOST:
-                return fail(FailReason.NOK, "TIE-1: we (" + local + ") dialled " + who + " meanwhile and keep that attempt");
+                return fail(FailReason.NOK, "TIE-1: we (" + local + ") dialled " + Printable.name(who.full()) + " meanwhile and keep that attempt");
             default:
                 throw new IllegalStateException("unknown registration " + r);
         }

@@ -1,5 +1,6 @@
 package dev.snow.ref.handshake;
 
+import dev.snow.ref.text.Printable;
 import dev.snow.ref.wire.Limits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -129,8 +130,9 @@ public final class NodeName implements Comparable<NodeName> {
         return port;
     }
 
+    /** The value seen, escaped and cut for human text (LOG-1, LOG-2): invalid names come from peers. */
     private static String quote(String s) {
-        return "\"" + s + "\"";
+        return Printable.quoted(s);
     }
 
     /** The name exactly as written; this is what goes on the wire and what is compared. */

@@ -15,6 +15,8 @@ public final class NodeConfig {
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(7);
     public static final int DEFAULT_MAX_NODE_ID = 65535;
     public static final int DEFAULT_MAX_PENDING_HANDSHAKES = 64;
+    /** LIM-5: a quarter of the default total, so one source never holds more than a quarter of the table. */
+    public static final int DEFAULT_MAX_PENDING_PER_SOURCE = 16;
 
     private final NodeName name;
     private final String cookie;
@@ -24,6 +26,8 @@ public final class NodeConfig {
     private final long handshakeTimeoutNanos;
     private final int maxNodeId;
     private final int maxPendingHandshakes;
+    private final int maxPendingPerSource;
+    private final AuthThrottleSettings authThrottle;
 
     private NodeConfig(Builder b) throws InvalidNameException {
         this.name = NodeName.parse(b.name);
@@ -46,6 +50,11 @@ public final class NodeConfig {
             throw new IllegalArgumentException("max_pending_handshakes must be at least 1, was " + b.maxPendingHandshakes);
         }
         this.maxPendingHandshakes = b.maxPendingHandshakes;
+        if (b.maxPendingPerSource < 0) {
+            throw new IllegalArgumentException("max_pending_per_source must be 0 (off) or more (LIM-5), was " + b.maxPendingPerSource);
+        }
+        this.maxPendingPerSource = Math.min(b.maxPendingPerSource, b.maxPendingHandshakes);
+        this.authThrottle = Objects.requireNonNull(b.authThrottle, "auth throttle");
     }
 
     private static long positive(String what, Duration d) {
@@ -92,12 +101,27 @@ public final class NodeConfig {
         return maxPendingHandshakes;
     }
 
+    /**
+     * LIM-5: unauthenticated incoming connections one source address may hold (at most
+     * {@link #maxPendingHandshakes()}); 0 turns per-source accounting off (LIM-2 alone: the
+     * oldest overall is evicted, whatever its source).
+     */
+    public int maxPendingPerSource() {
+        return maxPendingPerSource;
+    }
+
+    /** LIM-6: the auth-failure throttle. */
+    public AuthThrottleSettings authThrottle() {
+        return authThrottle;
+    }
+
     @Override
     public String toString() {
         return "NodeConfig[name=" + name + ", cookie=<redacted>, creation=" + creation
                 + ", heartbeat=" + Duration.ofNanos(heartbeatIntervalNanos) + "/" + Duration.ofNanos(heartbeatTimeoutNanos)
                 + ", handshake_timeout=" + Duration.ofNanos(handshakeTimeoutNanos)
-                + ", max_node_id=" + maxNodeId + ", max_pending_handshakes=" + maxPendingHandshakes + "]";
+                + ", max_node_id=" + maxNodeId + ", max_pending_handshakes=" + maxPendingHandshakes + ", max_pending_per_source=" + maxPendingPerSource
+                + ", auth_throttle=" + authThrottle + "]";
     }
 
     /** Defaults from docs/PROTOCOL.md; creation must be set (1..255). */
@@ -110,6 +134,8 @@ public final class NodeConfig {
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
         private int maxNodeId = DEFAULT_MAX_NODE_ID;
         private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
+        private int maxPendingPerSource = DEFAULT_MAX_PENDING_PER_SOURCE;
+        private AuthThrottleSettings authThrottle = AuthThrottleSettings.DEFAULT;
 
         private Builder(String name, String cookie) {
             this.name = name;
@@ -143,6 +169,16 @@ public final class NodeConfig {
 
         public Builder maxPendingHandshakes(int max) {
             this.maxPendingHandshakes = max;
+            return this;
+        }
+
+        public Builder maxPendingPerSource(int max) {
+            this.maxPendingPerSource = max;
+            return this;
+        }
+
+        public Builder authThrottle(AuthThrottleSettings settings) {
+            this.authThrottle = settings;
             return this;
         }
 

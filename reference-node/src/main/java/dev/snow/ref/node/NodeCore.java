@@ -13,6 +13,7 @@ import dev.snow.ref.session.CloseCause;
 import dev.snow.ref.session.Connection;
 import dev.snow.ref.session.ConnectionSink;
 import dev.snow.ref.session.DownReason;
+import dev.snow.ref.text.Printable;
 import dev.snow.ref.wire.Bytes32;
 import dev.snow.ref.wire.Status;
 import java.util.ArrayDeque;
@@ -41,9 +42,12 @@ public final class NodeCore {
     private final Sink sink = new Sink();
 
     private final Slots slots = new Slots();
+    private final AuthFailureThrottle throttle;
     private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
     private final ArrayDeque<NodeEvent> events = new ArrayDeque<>();
     private long nextConnectionId = 1;
+    /** The {@code now} of the input being handled, for callbacks that carry none (LIM-6 accounting). */
+    private long inputNow;
     private boolean stopped;
 
     public NodeCore(NodeConfig config, ChallengeSource entropy) {
@@ -58,6 +62,7 @@ public final class NodeCore {
         this.comparator = comparator;
         this.mac = new CookieMac(config.cookie());
         this.table = new NodeTable(config.name(), ids);
+        this.throttle = new AuthFailureThrottle(config.authThrottle());
     }
 
     public NodeName name() {
@@ -101,7 +106,7 @@ public final class NodeCore {
         }
         long id = nextConnectionId++;
         Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, issued, new Policy(id), target);
-        Slot slot = open(id, hs, now);
+        Slot slot = open(id, hs, now, null, null);
         slots.add(slot);
         table.startOutgoing(target, id);
         slots.reschedule(slot);
@@ -160,33 +165,66 @@ public final class NodeCore {
 
     // ---------------------------------------------------------------- transport inputs
 
-    /**
-     * A connection was accepted (before TLS). Returns its id, or -1 when the node is stopped.
-     * At {@code max_pending_handshakes} the oldest unauthenticated incoming connection is closed
-     * first (LIM-2), so stalled peers cannot lock a good one out (LIM-3).
-     */
+    /** {@link #handleAccepted(String, long)} from a source the transport cannot name (one shared bucket). */
     public long handleAccepted(long now) {
+        return handleAccepted(null, now);
+    }
+
+    /**
+     * A connection from {@code source} (the peer's address without port; null if unknown) was
+     * accepted, before TLS. Returns its id, or -1 when the node is stopped or the source is
+     * refused by the auth-failure throttle (LIM-6; a handshake_failed not_allowed is reported and
+     * the transport closes the connection).
+     *
+     * <p>Room is made first (LIM-2, LIM-5): a source at {@code max_pending_per_source} loses its
+     * own oldest unauthenticated connection; at {@code max_pending_handshakes} the source with
+     * the most pending loses its oldest. Stalled peers cannot lock a good one out (LIM-3), and one
+     * source cannot evict another's handshakes while it holds more.
+     */
+    public long handleAccepted(String source, long now) {
         if (stopped) {
             return -1;
         }
+        inputNow = now;
+        long refusedUntil = throttle.refusedUntil(source, now);
+        if (refusedUntil != 0) {
+            // no connection, so no remote for the transport to add: the source stands in for the peer
+            events.add(new NodeEvent.HandshakeFailed(source, Direction.INCOMING, FailReason.NOT_ALLOWED,
+                    "LIM-6: source " + source + " refused for " + Math.max(1, (refusedUntil - now) / 1_000_000)
+                    + " ms more after " + throttle.failures(source) + " failed cookie proofs", -1));
+            return -1;
+        }
+        String bucket = config.maxPendingPerSource() == 0 ? null : source; // 0: LIM-5 off, one shared bucket
+        // the arriving source pays first, so a full table does not cost another source a connection;
+        // at a per-source limit equal to the total, LIM-2 below does the same
+        if (bucket != null && config.maxPendingPerSource() < config.maxPendingHandshakes()) {
+            while (slots.pendingFrom(bucket) >= config.maxPendingPerSource()) {
+                evict(slots.oldestPendingFrom(bucket), "LIM-5: evicted, source " + source + " has "
+                        + config.maxPendingPerSource() + " unauthenticated connections pending");
+            }
+        }
         while (slots.pendingIncomingCount() >= config.maxPendingHandshakes()) {
-            Slot oldest = slots.oldestPendingIncoming();
-            NodeName peer = oldest.connection.peer();
-            abandon(oldest);
-            events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(), Direction.INCOMING,
-                    FailReason.NOT_ALLOWED, "LIM-2: evicted, " + config.maxPendingHandshakes()
-                    + " unauthenticated connections pending", oldest.connection.id()));
+            evict(slots.oldestOfBusiestSource(), "LIM-2: evicted, " + config.maxPendingHandshakes()
+                    + " unauthenticated connections pending (the busiest source loses its oldest, LIM-5)");
         }
         long id = nextConnectionId++;
         Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, issued, new Policy(id));
-        Slot slot = open(id, hs, now);
+        Slot slot = open(id, hs, now, source, bucket);
         slots.addPendingIncoming(slot);
         slots.reschedule(slot);
         return id;
     }
 
+    private void evict(Slot oldest, String detail) {
+        NodeName peer = oldest.connection.peer();
+        abandon(oldest);
+        events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(), Direction.INCOMING,
+                FailReason.NOT_ALLOWED, detail, oldest.connection.id()));
+    }
+
     /** TCP and TLS are up on {@code connection}. */
     public void handleTransportReady(long connection, long now) {
+        inputNow = now;
         Slot slot = slots.get(connection);
         if (slot != null) {
             slot.connection.handleTransportReady(now);
@@ -196,6 +234,7 @@ public final class NodeCore {
 
     /** Decrypted bytes read on {@code connection}. */
     public void handleBytes(long connection, byte[] bytes, int offset, int length, long now) {
+        inputNow = now;
         Slot slot = slots.get(connection);
         if (slot != null) {
             slot.connection.handleBytes(bytes, offset, length, now);
@@ -209,6 +248,7 @@ public final class NodeCore {
 
     /** The transport lost {@code connection} (peer close, socket error, TLS failure). */
     public void handleTransportClosed(long connection, CloseCause cause, String detail, long now) {
+        inputNow = now;
         Slot slot = slots.get(connection);
         if (slot != null) {
             slot.connection.handleTransportClosed(cause, detail);
@@ -217,6 +257,7 @@ public final class NodeCore {
 
     /** Runs every timer due at {@code now}. */
     public void handleTimeout(long now) {
+        inputNow = now;
         for (Slot slot = slots.pollDue(now); slot != null; slot = slots.pollDue(now)) {
             slot.connection.handleTimeout(now);
             slots.reschedule(slot);
@@ -274,10 +315,10 @@ public final class NodeCore {
 
     // ---------------------------------------------------------------- internals
 
-    private Slot open(long id, Handshake hs, long now) {
+    private Slot open(long id, Handshake hs, long now, String source, String bucket) {
         Connection c = new Connection(id, hs, sink, entropy, now, config.handshakeTimeoutNanos(),
                 config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos());
-        return new Slot(c, hs.direction());
+        return new Slot(c, hs.direction(), source, bucket);
     }
 
     /** Closes a connection on the node's own decision; its sink callbacks will not fire. */
@@ -331,6 +372,10 @@ public final class NodeCore {
                 return r.refusal();
             }
             slots.authenticated(connection);
+            Slot slot = slots.get(connection);
+            if (slot != null && slot.direction == Direction.INCOMING) {
+                throttle.authenticated(slot.source);
+            }
             if (r.replaced() != null) {
                 SessionInfo old = r.replaced();
                 abandon(slots.get(old.connection()));
@@ -340,7 +385,7 @@ public final class NodeCore {
             if (r.cancelledAttempt() != NodeTable.Registration.NONE) {
                 abandon(slots.get(r.cancelledAttempt()));
                 events.add(new NodeEvent.HandshakeFailed(peer.full(), Direction.OUTGOING, FailReason.NOK,
-                        "TIE-4: attempt given up, " + peer + " proved the cookie on its own connection", r.cancelledAttempt()));
+                        "TIE-4: attempt given up, " + Printable.name(peer.full()) + " proved the cookie on its own connection", r.cancelledAttempt()));
             }
             return Registration.REGISTERED;
         }
@@ -369,6 +414,9 @@ public final class NodeCore {
             }
             if (slot != null) {
                 release(slot);
+                if (slot.direction == Direction.INCOMING && reason == FailReason.COOKIE_MISMATCH) {
+                    throttle.failed(slot.source, inputNow);
+                }
             }
             events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(),
                     c.handshake().direction(), reason, detail, c.id()));

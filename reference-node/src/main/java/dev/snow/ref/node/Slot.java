@@ -10,6 +10,10 @@ final class Slot {
 
     final Connection connection;
     final Direction direction;
+    /** The peer's source address for an incoming connection (LIM-5, LIM-6); null when unknown or outgoing. */
+    final String source;
+    /** The source its pending handshake counts against (LIM-5): {@link #source}, or null when per-source accounting is off. */
+    final String bucket;
     /** The deadline of the slot's one live timer, or {@link #UNSCHEDULED}; older heap entries are stale. */
     long scheduled = UNSCHEDULED;
     /** Removed from {@link Slots}: its timers are stale. */
@@ -17,9 +21,11 @@ final class Slot {
     /** Its handshake's challenge left the node's issued challenges (AUTH-8). */
     boolean challengeRetired;
 
-    Slot(Connection connection, Direction direction) {
+    Slot(Connection connection, Direction direction, String source, String bucket) {
         this.connection = connection;
         this.direction = direction;
+        this.source = source;
+        this.bucket = bucket;
     }
 
     long id() {

@@ -14,6 +14,8 @@ final class Slots {
     private final LongMap<Slot> byId = new LongMap<>();
     /** Unauthenticated incoming connections, oldest first (LIM-2). */
     private final LinkedHashMap<Long, Slot> pendingIncoming = new LinkedHashMap<>();
+    /** The same connections by source address (LIM-5). */
+    private final PendingSources pendingSources = new PendingSources();
     private final TimerQueue<Slot> timers = new TimerQueue<>();
 
     void add(Slot slot) {
@@ -23,6 +25,7 @@ final class Slots {
     void addPendingIncoming(Slot slot) {
         add(slot);
         pendingIncoming.put(slot.id(), slot);
+        pendingSources.add(slot);
     }
 
     /** The slot of an open connection, or null. */
@@ -32,14 +35,19 @@ final class Slots {
 
     /** The connection authenticated: it no longer counts against {@code max_pending_handshakes}. */
     void authenticated(long id) {
-        pendingIncoming.remove(id);
+        Slot slot = pendingIncoming.remove(id);
+        if (slot != null) {
+            pendingSources.remove(slot);
+        }
     }
 
     /** Closes the slot's book: no lookups find it, its timers go stale. */
     void remove(Slot slot) {
         slot.released = true;
         byId.remove(slot.id());
-        pendingIncoming.remove(slot.id());
+        if (pendingIncoming.remove(slot.id()) != null) {
+            pendingSources.remove(slot);
+        }
     }
 
     /** Arms the slot's timer at its connection's deadline, unless one is already armed there. */
@@ -83,6 +91,20 @@ final class Slots {
     /** The oldest unauthenticated incoming connection, or null. */
     Slot oldestPendingIncoming() {
         return pendingIncoming.isEmpty() ? null : pendingIncoming.values().iterator().next();
+    }
+
+    /** The oldest pending connection of the source with the most pending (LIM-5), or null. */
+    Slot oldestOfBusiestSource() {
+        return pendingSources.oldestOfBusiestSource();
+    }
+
+    /** The oldest pending connection from {@code source} (LIM-5), or null. */
+    Slot oldestPendingFrom(String source) {
+        return pendingSources.oldestOf(source);
+    }
+
+    int pendingFrom(String source) {
+        return pendingSources.count(source);
     }
 
     int pendingIncomingCount() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Sits after the {@code SslHandler} of one channel and turns its life into core inputs, each
  * queued on the {@link CoreLoop} in the order Netty reported them:
  * <pre>
- *  TCP accepted (before TLS)         -> handleAccepted            (incoming only; LIM-1 clock starts)
+ *  TCP accepted (before TLS)         -> handleAccepted(source)    (incoming only; LIM-1 clock starts; LIM-5/6 per source)
  *  TLS handshake succeeded           -> handleTransportReady
  *  TLS handshake failed              -> handleTransportClosed TLS  (EOF if the peer just hung up)
  *  decrypted bytes                   -> handleBytes (copied into a fresh byte[])
@@ -64,13 +64,14 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
         if (incoming) {
             Channel ch = ctx.channel();
             String remote = remoteOf(ch);
-            loop.execute(core -> accept(core, ch, remote));
+            String source = sourceOf(ch);
+            loop.execute(core -> accept(core, ch, remote, source));
         }
         ctx.fireChannelActive();
     }
 
-    private void accept(NodeCore core, Channel ch, String remote) {
-        long connection = core.handleAccepted(loop.now());
+    private void accept(NodeCore core, Channel ch, String remote, String source) {
+        long connection = core.handleAccepted(source, loop.now());
         if (connection < 0) {
             ch.close();
             return;
@@ -176,6 +177,15 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
             return new HostPort(inet.getHostString(), inet.getPort()).toString();
         }
         return String.valueOf(a);
+    }
+
+    /** The peer's IP address without port (LIM-5, LIM-6 count per source), or null. */
+    static String sourceOf(Channel ch) {
+        SocketAddress a = ch.remoteAddress();
+        if (a instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable t) {

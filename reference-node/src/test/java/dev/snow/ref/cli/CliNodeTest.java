@@ -29,6 +29,7 @@ class CliNodeTest {
     @Test
     void a_cli_node_connects_prints_events_and_stops_with_status_0() throws Exception {
         Path cookie = Files.writeString(dir.resolve("cookie"), COOKIE + "\n");
+        Files.setPosixFilePermissions(cookie, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path state = dir.resolve("creation");
         Files.writeString(state, "255\n");
         String peerName = "peer@127.0.0.1:" + freePort();

@@ -23,7 +23,8 @@ class CliUsageTest {
 
         assertThat(cli.run("--help")).isZero();
 
-        assertThat(cli.out()).contains("--name", "--cookie-file", "--connect", "--heartbeat-interval", "--handshake-timeout",
+        assertThat(cli.out()).contains("--name", "--cookie-file", "--generate-cookie", "--allow-weak-cookie",
+                "--max-pending-per-source", "--auth-failures", "--auth-backoff", "--connect", "--heartbeat-interval", "--handshake-timeout",
                 "--max-node-id", "--max-pending-handshakes", "--creation", "--state-file", "--listen", "--tls-provider",
                 "--adapter", "Exit codes:", "0   normal stop", "1   runtime failure", "2   usage error");
         assertThat(cli.out()).doesNotContain("--fault");
@@ -52,7 +53,11 @@ class CliUsageTest {
         "connect to a bad name   | --name a@127.0.0.1 --cookie x --connect b                   | --connect: NAME-1",
         "missing cookie file     | --name a@h --cookie-file /nonexistent/cookie                | cannot read cookie file /nonexistent/cookie",
         "adapter with a name     | --adapter --name a@h                                        | only --tls-provider may be combined",
-        "unknown option          | --name a@h --cookie x --frobnicate                          | Unknown option: '--frobnicate'"})
+        "unknown option          | --name a@h --cookie x --frobnicate                          | Unknown option: '--frobnicate'",
+        "short cookie (COOKIE-1) | --name a@127.0.0.1 --cookie my-secret                       | COOKIE-1: the cookie is 9 bytes; at least 16",
+        "bad per-source limit    | --name a@h --cookie x --max-pending-per-source -1            | --max-pending-per-source must be 0 (off) or more",
+        "negative auth failures  | --name a@h --cookie x --auth-failures -1                    | --auth-failures must be 0 (off) or more",
+        "backoff max below first | --name a@h --cookie x --auth-backoff 5s --auth-backoff-max 1s | --auth-backoff-max must be at least"})
     void a_mistake_gets_one_clear_message_and_status_2(String what, String args, String message) {
         CliRun cli = CliRun.of();
 
@@ -89,7 +94,7 @@ class CliUsageTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CliRun cli = CliRun.of();
 
-            int status = cli.run("--name", "a@127.0.0.1:" + taken.getLocalPort(), "--cookie", "c");
+            int status = cli.run("--name", "a@127.0.0.1:" + taken.getLocalPort(), "--cookie", "c", "--allow-weak-cookie");
 
             assertThat(status).isEqualTo(1);
             assertThat(cli.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("Address already in use")

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnowNodeLauncherIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COOKIE = "it-cookie-5d1c";
+    private static final String COOKIE = "it-cookie-5d1c-long-enough";
 
     @TempDir
     Path dir;
@@ -67,6 +67,7 @@ class SnowNodeLauncherIT {
     @Test
     void two_cli_nodes_interoperate_and_stop_on_sigint_and_sigterm_with_status_0() throws Exception {
         Path cookie = Files.writeString(dir.resolve("cookie"), COOKIE + "\n");
+        Files.setPosixFilePermissions(cookie, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         String a = "a@127.0.0.1:" + freePort();
         String b = "b@127.0.0.1:" + freePort();
         try (LauncherProcess nodeA = new LauncherProcess("--name", a, "--cookie-file", cookie.toString())) {

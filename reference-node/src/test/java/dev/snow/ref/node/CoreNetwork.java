@@ -36,6 +36,8 @@ public final class CoreNetwork {
     private final PriorityQueue<Delivery> inFlight = new PriorityQueue<>((a, b) ->
             a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private final List<Predicate<End>> drops = new ArrayList<>();
+    /** The source address a node's dials arrive from (LIM-5, LIM-6); none by default. */
+    private final Map<String, String> sources = new LinkedHashMap<>();
     private final Random jitterRandom;
     private final long maxJitterNanos;
     private long latencyNanos;
@@ -78,6 +80,11 @@ public final class CoreNetwork {
         return now;
     }
 
+    /** Connections {@code node} dials arrive from {@code address} at their acceptor. */
+    public void source(String node, String address) {
+        sources.put(node, address);
+    }
+
     /** One-way latency for every message from now on. */
     public void latency(Duration d) {
         latencyNanos = d.toNanos();
@@ -112,7 +119,7 @@ public final class CoreNetwork {
         if (acceptor == null) {
             return a;
         }
-        long id = acceptor.handleAccepted(now);
+        long id = acceptor.handleAccepted(sources.get(from), now);
         pump();
         End b = new End(to, id);
         peerOf.put(a, b);
@@ -132,7 +139,12 @@ public final class CoreNetwork {
 
     /** Accepts a connection at {@code node} that nobody else drives; the test plays the peer. */
     public long acceptRaw(String node) {
-        long id = nodes.get(node).handleAccepted(now);
+        return acceptRaw(node, null);
+    }
+
+    /** As {@link #acceptRaw(String)}, from {@code source}. */
+    public long acceptRaw(String node, String source) {
+        long id = nodes.get(node).handleAccepted(source, now);
         pump();
         return id;
     }

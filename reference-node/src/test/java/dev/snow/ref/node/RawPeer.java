@@ -26,7 +26,16 @@ final class RawPeer {
 
     /** Plays an initiator against {@code node}: the node accepted us and TLS is up. */
     static RawPeer initiatorAgainst(CoreNetwork net, String node, String cookie) {
-        long id = net.acceptRaw(node);
+        return initiatorAgainst(net, node, cookie, null);
+    }
+
+    /** As {@link #initiatorAgainst(CoreNetwork, String, String)}, accepted from {@code source}. */
+    static RawPeer initiatorAgainst(CoreNetwork net, String node, String cookie, String source) {
+        return initiatorAgainst(net, node, cookie, source, net.acceptRaw(node, source));
+    }
+
+    /** On connection {@code id}, already accepted. */
+    static RawPeer initiatorAgainst(CoreNetwork net, String node, String cookie, String source, long id) {
         CoreNetwork.End end = new CoreNetwork.End(node, id);
         net.node(node).handleTransportReady(id, net.now());
         net.settle();
