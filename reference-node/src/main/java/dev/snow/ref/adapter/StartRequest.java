@@ -2,6 +2,7 @@ package dev.snow.ref.adapter;
 
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.handshake.Profile;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.transport.HostPort;
 import dev.snow.ref.transport.NodeSettings;
@@ -37,6 +38,12 @@ final class StartRequest {
         }
         int port = f.optionalInt("port", 0, 65535, parsed.port());
         int creation = f.optionalInt("creation", 1, 255, 1 + RANDOM.nextInt(255));
+        Profile profile;
+        try {
+            profile = Profile.parse(f.optionalString("profile", Profile.BASE.option()));
+        } catch (IllegalArgumentException e) {
+            throw CommandError.badRequest("profile: " + e.getMessage());
+        }
         NodeConfig config;
         try {
             config = NodeConfig.builder(name, cookie)
@@ -47,6 +54,7 @@ final class StartRequest {
                     .maxNodeId(f.optionalInt("max_node_id", 1, 65535, NodeConfig.DEFAULT_MAX_NODE_ID))
                     .maxPendingHandshakes(f.optionalInt("max_pending_handshakes", 1, 1_000_000,
                             NodeConfig.DEFAULT_MAX_PENDING_HANDSHAKES))
+                    .profile(profile)
                     .build();
         } catch (InvalidNameException | IllegalArgumentException e) {
             throw CommandError.badRequest(e.getMessage());

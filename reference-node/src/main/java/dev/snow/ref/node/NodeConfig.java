@@ -2,6 +2,7 @@ package dev.snow.ref.node;
 
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.handshake.Profile;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,8 +25,10 @@ public final class NodeConfig {
     private final long handshakeTimeoutNanos;
     private final int maxNodeId;
     private final int maxPendingHandshakes;
+    private final Profile profile;
 
     private NodeConfig(Builder b) throws InvalidNameException {
+        this.profile = Objects.requireNonNull(b.profile, "profile");
         this.name = NodeName.parse(b.name);
         this.cookie = Objects.requireNonNull(b.cookie, "cookie");
         if (cookie.isEmpty()) {
@@ -92,12 +95,17 @@ public final class NodeConfig {
         return maxPendingHandshakes;
     }
 
+    /** base (version 1.0) or hardened (HARD-1). */
+    public Profile profile() {
+        return profile;
+    }
+
     @Override
     public String toString() {
         return "NodeConfig[name=" + name + ", cookie=<redacted>, creation=" + creation
                 + ", heartbeat=" + Duration.ofNanos(heartbeatIntervalNanos) + "/" + Duration.ofNanos(heartbeatTimeoutNanos)
                 + ", handshake_timeout=" + Duration.ofNanos(handshakeTimeoutNanos)
-                + ", max_node_id=" + maxNodeId + ", max_pending_handshakes=" + maxPendingHandshakes + "]";
+                + ", max_node_id=" + maxNodeId + ", max_pending_handshakes=" + maxPendingHandshakes + ", profile=" + profile + "]";
     }
 
     /** Defaults from docs/PROTOCOL.md; creation must be set (1..255). */
@@ -110,6 +118,7 @@ public final class NodeConfig {
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
         private int maxNodeId = DEFAULT_MAX_NODE_ID;
         private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
+        private Profile profile = Profile.BASE;
 
         private Builder(String name, String cookie) {
             this.name = name;
@@ -143,6 +152,11 @@ public final class NodeConfig {
 
         public Builder maxPendingHandshakes(int max) {
             this.maxPendingHandshakes = max;
+            return this;
+        }
+
+        public Builder profile(Profile p) {
+            this.profile = p;
             return this;
         }
 
