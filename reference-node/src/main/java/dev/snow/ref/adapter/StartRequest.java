@@ -8,6 +8,7 @@ import dev.snow.ref.transport.HostPort;
 import dev.snow.ref.transport.NodeSettings;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code start} command's fields (docs/ADAPTER.md) turned into {@link NodeSettings}. Only
@@ -21,6 +22,11 @@ final class StartRequest {
     }
 
     static NodeSettings parse(Fields f) throws CommandError {
+        return parse(f, UnaryOperator.identity());
+    }
+
+    /** {@code seam}: applied to the builder last (test-scope mutants; the identity in production). */
+    static NodeSettings parse(Fields f, UnaryOperator<NodeConfig.Builder> seam) throws CommandError {
         String name = f.requiredString("name");
         NodeName parsed;
         try {
@@ -46,7 +52,7 @@ final class StartRequest {
         }
         NodeConfig config;
         try {
-            config = NodeConfig.builder(name, cookie)
+            config = seam.apply(NodeConfig.builder(name, cookie)
                     .creation(creation)
                     .heartbeatInterval(millis(f, "heartbeat_interval_ms", NodeConfig.DEFAULT_HEARTBEAT_INTERVAL))
                     .heartbeatTimeout(millis(f, "heartbeat_timeout_ms", NodeConfig.DEFAULT_HEARTBEAT_TIMEOUT))
@@ -54,7 +60,7 @@ final class StartRequest {
                     .maxNodeId(f.optionalInt("max_node_id", 1, 65535, NodeConfig.DEFAULT_MAX_NODE_ID))
                     .maxPendingHandshakes(f.optionalInt("max_pending_handshakes", 1, 1_000_000,
                             NodeConfig.DEFAULT_MAX_PENDING_HANDSHAKES))
-                    .profile(profile)
+                    .profile(profile))
                     .build();
         } catch (InvalidNameException | IllegalArgumentException e) {
             throw CommandError.badRequest(e.getMessage());

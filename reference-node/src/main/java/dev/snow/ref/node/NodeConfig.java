@@ -1,10 +1,13 @@
 package dev.snow.ref.node;
 
+import dev.snow.ref.handshake.CookieMac;
+import dev.snow.ref.handshake.DigestScheme;
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
 import dev.snow.ref.handshake.Profile;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A node's settings (docs/PROTOCOL.md, configuration defaults). Durations are nanoseconds.
@@ -26,8 +29,10 @@ public final class NodeConfig {
     private final int maxNodeId;
     private final int maxPendingHandshakes;
     private final Profile profile;
+    private final Function<CookieMac, DigestScheme> hardenedDigests;
 
     private NodeConfig(Builder b) throws InvalidNameException {
+        this.hardenedDigests = b.hardenedDigests;
         this.profile = Objects.requireNonNull(b.profile, "profile");
         this.name = NodeName.parse(b.name);
         this.cookie = Objects.requireNonNull(b.cookie, "cookie");
@@ -95,6 +100,11 @@ public final class NodeConfig {
         return maxPendingHandshakes;
     }
 
+    /** The digest scheme replacing the hardened profile's (test-scope mutants only), or null. */
+    public Function<CookieMac, DigestScheme> hardenedDigests() {
+        return hardenedDigests;
+    }
+
     /** base (version 1.0) or hardened (HARD-1). */
     public Profile profile() {
         return profile;
@@ -119,6 +129,7 @@ public final class NodeConfig {
         private int maxNodeId = DEFAULT_MAX_NODE_ID;
         private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
         private Profile profile = Profile.BASE;
+        private Function<CookieMac, DigestScheme> hardenedDigests;
 
         private Builder(String name, String cookie) {
             this.name = name;
@@ -157,6 +168,15 @@ public final class NodeConfig {
 
         public Builder profile(Profile p) {
             this.profile = p;
+            return this;
+        }
+
+        /**
+         * A seam for test-scope mutants: other digests for the hardened profile (HARD-4); a base
+         * node ignores it. Production never sets it.
+         */
+        public Builder hardenedDigests(Function<CookieMac, DigestScheme> d) {
+            this.hardenedDigests = d;
             return this;
         }
 

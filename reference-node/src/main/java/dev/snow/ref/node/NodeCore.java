@@ -11,6 +11,7 @@ import dev.snow.ref.handshake.Handshake;
 import dev.snow.ref.handshake.HandshakePolicy;
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.handshake.Profile;
 import dev.snow.ref.session.CloseCause;
 import dev.snow.ref.session.Connection;
 import dev.snow.ref.session.ConnectionSink;
@@ -54,7 +55,9 @@ public final class NodeCore {
 
     /** With swapped strategies, for tests. */
     public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, NodeIdAllocator ids) {
-        this(config, entropy, comparator, ids, DigestScheme.of(config.profile(), new CookieMac(config.cookie())));
+        this(config, entropy, comparator, ids, config.profile() == Profile.HARDENED && config.hardenedDigests() != null
+                ? config.hardenedDigests().apply(new CookieMac(config.cookie()))
+                : DigestScheme.of(config.profile(), new CookieMac(config.cookie())));
     }
 
     /** With a swapped digest scheme too (the hardened binding mutants in tests). */
