@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * binding       where the honest digest came from                              attack
  * certificates  the initiator's own TLS channel to the relay                   relay (SEC-1)
  * role          an honest acceptor's ACK on a connection with the same inputs  reflection across roles
- * names         an honest node the attacker relays under INITIATOR's name  hijack under another name
+ * names         an honest node whose handshake is registered under INITIATOR  hijack under another name
  * challenges    an earlier handshake over the same channel and names          replay
  * </pre>
  * The honest nodes run the same implementation as the acceptor under attack. The hardened
