@@ -2,7 +2,7 @@
 """Generate the byte-exact test vectors of the Snow node distribution protocol.
 
 Run from the repository root:   python3 docs/vectors/generate.py
-It (re)writes docs/vectors/frames.json and docs/vectors/handshake.json and checks
+It (re)writes docs/vectors/frames.json, handshake.json and hardened.json and checks
 every vector against an independent reference decoder (below) that follows the
 parse check order of docs/PROTOCOL.md, section "Framing". The output is
 deterministic: running the script twice gives identical files.
@@ -288,6 +288,78 @@ def checked_digest(cookie, challenge):
     assert len(d) == 32
     return d
 
+
+
+# ---------------------------------------------------------------------------
+# Hardened profile (HARD-4): the digest input, built field by field and checked
+# against a second construction with explicit offsets.
+# ---------------------------------------------------------------------------
+
+HARD_LABEL = b"snow-hardened-v1"
+ROLE_REPLY, ROLE_ACK = 1, 2
+# Stand-ins for the two certificates' DER bytes: the hashes are what the digest covers.
+INITIATOR_CERT_DER = b"initiator certificate DER (stand-in)"
+ACCEPTOR_CERT_DER = b"acceptor certificate DER (stand-in)"
+
+
+def hardened_input(role, cert_i, cert_a, name_i, name_a, ch_a, ch_i):
+    ni, na = name_i.encode("utf-8"), name_a.encode("utf-8")
+    return (HARD_LABEL + bytes([role]) + hashlib.sha256(cert_i).digest() + hashlib.sha256(cert_a).digest()
+            + struct.pack(">H", len(ni)) + ni + struct.pack(">H", len(na)) + na + ch_a + ch_i)
+
+
+def hardened_input_by_offsets(role, cert_i, cert_a, name_i, name_a, ch_a, ch_i):
+    ni, na = name_i.encode("utf-8"), name_a.encode("utf-8")
+    buf = bytearray(81 + 2 + len(ni) + 2 + len(na) + 64)
+    buf[0:16] = HARD_LABEL
+    buf[16] = role
+    buf[17:49] = hashlib.sha256(cert_i).digest()
+    buf[49:81] = hashlib.sha256(cert_a).digest()
+    o = 81
+    for n in (ni, na):
+        buf[o] = len(n) >> 8
+        buf[o + 1] = len(n) & 0xFF
+        buf[o + 2:o + 2 + len(n)] = n
+        o += 2 + len(n)
+    buf[o:o + 32] = ch_a
+    buf[o + 32:o + 64] = ch_i
+    return bytes(buf)
+
+
+def build_hardened():
+    out = {
+        "description": "Hardened-profile digests (docs/PROTOCOL.md HARD-4) for the good handshake of handshake.json: "
+                       "same cookie, names and challenges, over a TLS channel whose certificates hash as given. "
+                       "REPLY = HMAC(cookie, reply_input), ACK = HMAC(cookie, ack_input).",
+        "cookie": COOKIE,
+        "initiator_certificate_sha256": hashlib.sha256(INITIATOR_CERT_DER).hexdigest(),
+        "acceptor_certificate_sha256": hashlib.sha256(ACCEPTOR_CERT_DER).hexdigest(),
+        "initiator_name": INITIATOR,
+        "acceptor_name": ACCEPTOR,
+        "acceptor_challenge": ACCEPTOR_CHALLENGE.hex(),
+        "initiator_challenge": INITIATOR_CHALLENGE.hex(),
+    }
+    args = (INITIATOR_CERT_DER, ACCEPTOR_CERT_DER, INITIATOR, ACCEPTOR, ACCEPTOR_CHALLENGE, INITIATOR_CHALLENGE)
+    for role, key in ((ROLE_REPLY, "reply"), (ROLE_ACK, "ack")):
+        data = hardened_input(role, *args)
+        out[key + "_input"] = data.hex()
+        out[key + "_digest"] = checked_digest_bytes(COOKIE, data).hex()
+    return out
+
+
+def checked_digest_bytes(cookie, data):
+    d = hmac.new(cookie.encode("utf-8"), data, hashlib.sha256).digest()
+    assert d == digest_by_hand(cookie, data), data
+    return d
+
+
+def check_hardened(h):
+    args = (INITIATOR_CERT_DER, ACCEPTOR_CERT_DER, INITIATOR, ACCEPTOR, ACCEPTOR_CHALLENGE, INITIATOR_CHALLENGE)
+    for role, key in ((ROLE_REPLY, "reply"), (ROLE_ACK, "ack")):
+        assert bytes.fromhex(h[key + "_input"]) == hardened_input_by_offsets(role, *args), key
+    assert h["reply_digest"] != h["ack_digest"]
+    base_reply = checked_digest(COOKIE, ACCEPTOR_CHALLENGE).hex()
+    assert h["reply_digest"] != base_reply
 
 # ---------------------------------------------------------------------------
 # Fixed inputs
@@ -751,6 +823,9 @@ def main():
     check_semantic(semantic)
     check_handshake(handshake)
     check_names()
+    hardened = build_hardened()
+    check_hardened(hardened)
+    dump(hardened, "hardened.json")
     dump({"valid": valid, "invalid": invalid, "semantic": semantic}, "frames.json")
     dump(handshake, "handshake.json")
     rules = {}
@@ -759,6 +834,7 @@ def main():
     print("frames.json: %d valid, %d invalid %s, %d semantic" % (
         len(valid), len(invalid), dict(sorted(rules.items())), len(semantic)))
     print("handshake.json: %d frames, %d hmac checks" % (len(handshake["frames"]), len(handshake["hmac_checks"])))
+    print("hardened.json: reply and ack inputs and digests (HARD-4)")
     print("all checks passed")
     return 0
 

@@ -108,7 +108,10 @@ public final class ConformanceExtension implements BeforeEachCallback, AfterEach
             o = o.withCreation(s.creation() == -1 ? Integer.valueOf(RunContext.SUITE_CREATION) : s.creation() == 0 ? null : s.creation());
             if (s.heartbeatIntervalMs() > 0 || s.heartbeatTimeoutMs() > 0) {
                 o = new NodeOptions(o.name(), o.cookie(), o.host(), o.port(), o.creation(), positive(s.heartbeatIntervalMs()),
-                        positive(s.heartbeatTimeoutMs()), o.handshakeTimeoutMs(), o.maxNodeId(), o.maxPendingHandshakes());
+                        positive(s.heartbeatTimeoutMs()), o.handshakeTimeoutMs(), o.maxNodeId(), o.maxPendingHandshakes(), o.profile());
+            }
+            if (!s.profile().isEmpty()) {
+                o = o.withProfile(s.profile());
             }
             return o.withHandshakeTimeoutMs(positive(s.handshakeTimeoutMs()))
                     .withMaxNodeId(positive(s.maxNodeId()))

@@ -34,4 +34,7 @@ public @interface FreshIut {
 
     /** Send neither host nor port: the node must listen where its name says (NAME-3). */
     boolean listenWhereNameSays() default false;
+
+    /** The adapter's start {@code profile} ("base" or "hardened", HARD-1); empty sends none. */
+    String profile() default "";
 }

@@ -160,6 +160,28 @@ public final class Tester {
         return c;
     }
 
+    /** Dials over TLS 1.3 presenting {@code identity}'s certificate (hardened profile, HARD-2). */
+    public PeerConnection dialMutual(java.net.InetSocketAddress to, javax.net.ssl.SSLContext identity) {
+        try {
+            PeerConnection c = PeerConnection.connect(to, identity, Transport.TLS13.jdkProtocol(), timeouts().event(), transcript(), watch());
+            scope.resources.add(c);
+            return c;
+        } catch (IOException e) {
+            throw new AssertionError("the tester could not connect with mutual TLS to " + to + ": " + e, e);
+        }
+    }
+
+    /** A listener presenting {@code identity}'s certificate and asking for the client's (HARD-2). */
+    public TesterListener listenMutual(javax.net.ssl.SSLContext identity) {
+        try {
+            TesterListener l = TesterListener.openMutual(identity, transcript(), watch());
+            scope.resources.add(l);
+            return l;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the tester cannot listen on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
     public TesterListener listen() {
         return listen(Transport.TLS13);
     }

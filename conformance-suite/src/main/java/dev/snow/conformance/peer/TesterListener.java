@@ -55,6 +55,14 @@ public final class TesterListener implements AutoCloseable {
         return new TesterListener(s, transport, transcript, watch);
     }
 
+    /** Listens with {@code ctx} and asks every client for a certificate (the hardened profile, HARD-2). */
+    public static TesterListener openMutual(javax.net.ssl.SSLContext ctx, Transcript transcript, WireWatch watch) throws IOException {
+        TesterListener l = open(0, Transport.TLS13, ctx, transcript, watch);
+        ((SSLServerSocket) l.server).setWantClientAuth(true);
+        transcript.note("--", "tester listener on 127.0.0.1:" + l.port() + " asks for client certificates (HARD-2)");
+        return l;
+    }
+
     public int port() {
         return server.getLocalPort();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.SessionInfo;
+import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.transport.Fault;
 import dev.snow.ref.transport.HostPort;
 import dev.snow.ref.transport.NodeSettings;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -33,13 +35,23 @@ public final class Adapter {
     private final JsonLines out;
     private final TlsProvider tls;
     private final Set<Fault> faults;
+    private final UnaryOperator<NodeConfig.Builder> configSeam;
     private SnowNode node;
 
     public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults) {
+        this(in, out, tls, faults, UnaryOperator.identity());
+    }
+
+    /**
+     * With a seam on every started node's settings: test-scope mutants (the hardened binding
+     * mutants) plant their defect here; production passes the identity.
+     */
+    public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults, UnaryOperator<NodeConfig.Builder> configSeam) {
         this.in = new LineReader(in);
         this.out = new JsonLines(out);
         this.tls = tls;
         this.faults = faults;
+        this.configSeam = configSeam;
     }
 
     /** Speaks the contract until {@code stop} or end of input; returns the exit status (0). */
@@ -157,7 +169,7 @@ public final class Adapter {
         if (node != null) {
             throw new CommandError("already_started", "the node is already started as " + node.name());
         }
-        NodeSettings settings = StartRequest.parse(f).withTls(tls).withFaults(faults);
+        NodeSettings settings = StartRequest.parse(f, configSeam).withTls(tls).withFaults(faults);
         try {
             node = SnowNode.start(settings, (event, remote) -> out.write(EventJson.of(event, remote)));
         } catch (NodeStartException e) {

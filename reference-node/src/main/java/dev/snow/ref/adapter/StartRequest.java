@@ -2,12 +2,14 @@ package dev.snow.ref.adapter;
 
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.handshake.Profile;
 import dev.snow.ref.node.AuthThrottleSettings;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.transport.HostPort;
 import dev.snow.ref.transport.NodeSettings;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code start} command's fields (docs/ADAPTER.md) turned into {@link NodeSettings}. Only
@@ -21,6 +23,11 @@ final class StartRequest {
     }
 
     static NodeSettings parse(Fields f) throws CommandError {
+        return parse(f, UnaryOperator.identity());
+    }
+
+    /** {@code seam}: applied to the builder last (test-scope mutants; the identity in production). */
+    static NodeSettings parse(Fields f, UnaryOperator<NodeConfig.Builder> seam) throws CommandError {
         String name = f.requiredString("name");
         NodeName parsed;
         try {
@@ -38,9 +45,15 @@ final class StartRequest {
         }
         int port = f.optionalInt("port", 0, 65535, parsed.port());
         int creation = f.optionalInt("creation", 1, 255, 1 + RANDOM.nextInt(255));
+        Profile profile;
+        try {
+            profile = Profile.parse(f.optionalString("profile", Profile.BASE.option()));
+        } catch (IllegalArgumentException e) {
+            throw CommandError.badRequest("profile: " + e.getMessage());
+        }
         NodeConfig config;
         try {
-            config = NodeConfig.builder(name, cookie)
+            config = seam.apply(NodeConfig.builder(name, cookie)
                     .creation(creation)
                     .heartbeatInterval(millis(f, "heartbeat_interval_ms", NodeConfig.DEFAULT_HEARTBEAT_INTERVAL))
                     .heartbeatTimeout(millis(f, "heartbeat_timeout_ms", NodeConfig.DEFAULT_HEARTBEAT_TIMEOUT))
@@ -51,6 +64,7 @@ final class StartRequest {
                     .maxPendingPerSource(f.optionalInt("max_pending_per_source", 0, 1_000_000,
                             NodeConfig.DEFAULT_MAX_PENDING_PER_SOURCE))
                     .authThrottle(throttle(f))
+                    .profile(profile))
                     .build();
         } catch (InvalidNameException | IllegalArgumentException e) {
             throw CommandError.badRequest(e.getMessage());

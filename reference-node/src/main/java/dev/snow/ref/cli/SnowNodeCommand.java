@@ -4,6 +4,7 @@ import dev.snow.ref.adapter.Adapter;
 import dev.snow.ref.adapter.Implementation;
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.handshake.Profile;
 import dev.snow.ref.node.AuthThrottleSettings;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.NodeConfig;
@@ -132,6 +133,11 @@ final class SnowNodeCommand implements Callable<Integer> {
             description = "TLS implementation: openssl (BoringSSL via netty-tcnative; falls back to jdk where it cannot load) or jdk (SunJSSE). Default ${DEFAULT-VALUE}: the JDK provider misses the setup-latency targets (README, Performance).")
     TlsProvider tlsProvider;
 
+    @Option(names = "--profile", paramLabel = "base|hardened", converter = ProfileConverter.class,
+            description = "Security profile (docs/PROTOCOL.md HARD-1): base (version 1.0, the default) or hardened"
+                    + " (mutual TLS, digests bound to the TLS channel, role, names and challenges). Peers must run the same one.")
+    Profile profile;
+
     @Option(names = "--adapter",
             description = "Speak the adapter contract (docs/ADAPTER.md) on stdin/stdout instead; node settings come from its start command.")
     boolean adapter;
@@ -189,7 +195,8 @@ final class SnowNodeCommand implements Callable<Integer> {
             return 1;
         }
         err.println("snow-node: " + node.name() + " listening on " + node.listenAddress() + " (creation "
-                + node.creation() + ", TLS 1.3 via " + node.tlsProvider().option() + ")");
+                + node.creation() + ", TLS 1.3 via " + node.tlsProvider().option() + ", profile "
+                + settings.config().profile() + ")");
         for (String peer : connect) {
             ConnectResult r = node.connect(peer).join();
             if (!r.started() && r.outcome() != ConnectResult.Outcome.NO_NODE_ID) {
@@ -207,7 +214,7 @@ final class SnowNodeCommand implements Callable<Integer> {
 
     private void refuseNodeOptionsWithAdapter() throws UsageException {
         if (name != null || cookie != null || cookieFile != null || !connect.isEmpty() || listen != null
-                || creation != null || stateFile != null) {
+                || creation != null || stateFile != null || profile != null) {
             throw new UsageException("--adapter takes the node's settings from its start command;"
                     + " only --tls-provider may be combined with it");
         }
@@ -250,6 +257,7 @@ final class SnowNodeCommand implements Callable<Integer> {
                     .maxPendingHandshakes(maxPendingHandshakes)
                     .maxPendingPerSource(maxPendingPerSource)
                     .authThrottle(AuthThrottleSettings.of(authFailures, authBackoff, authBackoffMax))
+                    .profile(profile == null ? Profile.BASE : profile)
                     .build();
         } catch (InvalidNameException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage().replace("max_node_id", "--max-node-id")
@@ -311,6 +319,17 @@ final class SnowNodeCommand implements Callable<Integer> {
         public TlsProvider convert(String value) {
             try {
                 return TlsProvider.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class ProfileConverter implements picocli.CommandLine.ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            try {
+                return Profile.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }

@@ -34,6 +34,11 @@ public final class CookieMac {
         return Bytes32.of(mac.doFinal(challenge.toByteArray()));
     }
 
+    /** HMAC(cookie, input): the hardened profile's digests (HARD-4). */
+    public Bytes32 digest(byte[] input) {
+        return Bytes32.of(mac.doFinal(input));
+    }
+
     @Override
     public String toString() {
         return "CookieMac[HmacSHA256, cookie redacted]";

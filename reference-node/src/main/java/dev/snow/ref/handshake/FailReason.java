@@ -8,7 +8,9 @@ public enum FailReason {
     NOT_ALLOWED("not_allowed"),
     NOK("nok"),
     TLS("tls"),
-    IO("io");
+    IO("io"),
+    /** The peer runs the other profile (HARD-7): no mutual TLS where the hardened profile needs it. */
+    PROFILE_MISMATCH("profile_mismatch");
 
     private final String wireName;
 

@@ -32,6 +32,10 @@ import java.util.Map;
  * acceptor   AWAIT_REPLY    REPLY, right digest           register; send ACK(HMAC(ch_i)); node_up ESTABLISHED
  * any        any            a frame not expected above    close (protocol_error, FRAME-7)         CLOSED
  * </pre>
+ * Digests come from the profile's {@link DigestScheme}: HMAC over the challenge alone (base,
+ * AUTH-1) or over the channel, role, names and challenges (hardened, HARD-4). A hardened
+ * handshake whose transport reports no mutual TLS closes at "transport ready" with reason
+ * profile_mismatch and sends nothing (HARD-7).
  * The initiator checks the acceptor's name and creation before acting on any status (NAME-7).
  * Registration refused (no node_id free: not_allowed; an acceptor whose own later attempt to a
  * larger peer wins the tiebreak: nok) closes and sends nothing.
@@ -50,7 +54,7 @@ public final class Handshake {
     private final Direction direction;
     private final NodeName local;
     private final int localCreation;
-    private final CookieMac mac;
+    private final DigestScheme digests;
     private final DigestComparator comparator;
     private final ChallengeSource challenges;
     private final HandshakePolicy policy;
@@ -58,15 +62,20 @@ public final class Handshake {
 
     private State state;
     private Bytes32 ownChallenge;
+    /** The acceptor's challenge, kept by the initiator for the ACK check (HARD-4 covers both). */
+    private Bytes32 acceptorChallenge;
+    /** The peer's name exactly as it travelled (NAME for an acceptor), for HARD-4. */
+    private String peerNameOnWire;
+    private ChannelBinding channel = ChannelBinding.NONE;
     private NodeName peer;
     private int peerCreation;
 
-    private Handshake(Direction direction, NodeName local, int localCreation, CookieMac mac, DigestComparator comparator,
+    private Handshake(Direction direction, NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
                       ChallengeSource challenges, HandshakePolicy policy, NodeName dialled) {
         this.direction = direction;
         this.local = local;
         this.localCreation = localCreation;
-        this.mac = mac;
+        this.digests = digests;
         this.comparator = comparator;
         this.challenges = challenges;
         this.policy = policy;
@@ -77,13 +86,25 @@ public final class Handshake {
     /** The handshake of a connection we dial to {@code dialled}. */
     public static Handshake initiator(NodeName local, int localCreation, CookieMac mac, DigestComparator comparator,
                                       ChallengeSource challenges, HandshakePolicy policy, NodeName dialled) {
-        return new Handshake(Direction.OUTGOING, local, localCreation, mac, comparator, challenges, policy, dialled);
+        return initiator(local, localCreation, new BaseDigests(mac), comparator, challenges, policy, dialled);
+    }
+
+    /** The handshake of a connection we dial to {@code dialled}, with the profile's digests. */
+    public static Handshake initiator(NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
+                                      ChallengeSource challenges, HandshakePolicy policy, NodeName dialled) {
+        return new Handshake(Direction.OUTGOING, local, localCreation, digests, comparator, challenges, policy, dialled);
     }
 
     /** The handshake of a connection we accepted. */
     public static Handshake acceptor(NodeName local, int localCreation, CookieMac mac, DigestComparator comparator,
                                      ChallengeSource challenges, HandshakePolicy policy) {
-        return new Handshake(Direction.INCOMING, local, localCreation, mac, comparator, challenges, policy, null);
+        return acceptor(local, localCreation, new BaseDigests(mac), comparator, challenges, policy);
+    }
+
+    /** The handshake of a connection we accepted, with the profile's digests. */
+    public static Handshake acceptor(NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
+                                     ChallengeSource challenges, HandshakePolicy policy) {
+        return new Handshake(Direction.INCOMING, local, localCreation, digests, comparator, challenges, policy, null);
     }
 
     public State state() {
@@ -106,6 +127,20 @@ public final class Handshake {
 
     /** TCP and TLS are up: the initiator speaks first (HS-1). */
     public HandshakeStep onTransportReady() {
+        return onTransportReady(ChannelBinding.NONE);
+    }
+
+    /**
+     * TCP and TLS are up, with the certificates each side presented. A hardened handshake
+     * without mutual TLS stops here (HARD-7): the peer runs the base profile.
+     */
+    public HandshakeStep onTransportReady(ChannelBinding binding) {
+        if ((state == State.CONNECTING || state == State.ACCEPTING) && digests.requiresMutualTls() && !binding.isMutual()) {
+            return fail(FailReason.PROFILE_MISMATCH, direction == Direction.OUTGOING
+                    ? "HARD-7: the acceptor did not ask for our certificate (no mutual TLS): it runs the base profile, we run hardened"
+                    : "HARD-7: the initiator presented no certificate (no mutual TLS): it runs the base profile, we run hardened");
+        }
+        channel = binding;
         if (state == State.CONNECTING) {
             state = State.AWAIT_STATUS;
             return HandshakeStep.next(new Frame.Name(local.full(), localCreation));
@@ -157,13 +192,14 @@ public final class Handshake {
                     + " on another connection (reflection)");
         }
         peerCreation = f.creation();
+        acceptorChallenge = f.challenge();
         ownChallenge = challenges.nextChallenge();
         state = State.AWAIT_ACK;
-        return HandshakeStep.next(new Frame.ChallengeReply(mac.digest(f.challenge()), ownChallenge));
+        return HandshakeStep.next(new Frame.ChallengeReply(digests.reply(context(acceptorChallenge, ownChallenge)), ownChallenge));
     }
 
     private HandshakeStep onAck(Frame.ChallengeAck f) {
-        if (!comparator.matches(mac.digest(ownChallenge), f.digest())) {
+        if (!comparator.matches(digests.ack(context(acceptorChallenge, ownChallenge)), f.digest())) {
             return fail(FailReason.COOKIE_MISMATCH, "AUTH-6: CHALLENGE_ACK digest does not match our challenge");
         }
         HandshakeStep refused = refusedRegistration(policy.register(dialled, peerCreation, direction), dialled);
@@ -188,6 +224,7 @@ public final class Handshake {
             return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "HS-7: " + Printable.name(claimed.full()) + " sent creation 0 (reserved)");
         }
         peer = claimed;
+        peerNameOnWire = f.name();
         peerCreation = f.creation();
         Status status = policy.admit(claimed, f.creation());
         if (status == Status.NOK) {
@@ -209,7 +246,8 @@ public final class Handshake {
             return fail(FailReason.PROTOCOL_ERROR, "AUTH-8: the initiator's challenge is one this node issued itself"
                     + " on another connection (reflection)");
         }
-        if (!comparator.matches(mac.digest(ownChallenge), f.digest())) {
+        DigestContext ctx = context(ownChallenge, f.challenge());
+        if (!comparator.matches(digests.reply(ctx), f.digest())) {
             return fail(FailReason.COOKIE_MISMATCH, "AUTH-6: CHALLENGE_REPLY digest does not match our challenge");
         }
         HandshakeStep refused = refusedRegistration(policy.register(peer, peerCreation, direction), peer);
@@ -217,7 +255,14 @@ public final class Handshake {
             return refused;
         }
         state = State.ESTABLISHED;
-        return HandshakeStep.established(peer, peerCreation, new Frame.ChallengeAck(mac.digest(f.challenge())));
+        return HandshakeStep.established(peer, peerCreation, new Frame.ChallengeAck(digests.ack(ctx)));
+    }
+
+    /** This connection's digest inputs; names in wire order: initiator's NAME, acceptor's STATUS_CHALLENGE. */
+    private DigestContext context(Bytes32 acceptorCh, Bytes32 initiatorCh) {
+        return direction == Direction.OUTGOING
+                ? new DigestContext(channel, local.full(), dialled.full(), acceptorCh, initiatorCh)
+                : new DigestContext(channel, peerNameOnWire, local.full(), acceptorCh, initiatorCh);
     }
 
     /** The failure for a registration the node refused, or null when it registered. */

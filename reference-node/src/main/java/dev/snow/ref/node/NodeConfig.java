@@ -1,9 +1,13 @@
 package dev.snow.ref.node;
 
+import dev.snow.ref.handshake.CookieMac;
+import dev.snow.ref.handshake.DigestScheme;
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.handshake.Profile;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A node's settings (docs/PROTOCOL.md, configuration defaults). Durations are nanoseconds.
@@ -28,8 +32,12 @@ public final class NodeConfig {
     private final int maxPendingHandshakes;
     private final int maxPendingPerSource;
     private final AuthThrottleSettings authThrottle;
+    private final Profile profile;
+    private final Function<CookieMac, DigestScheme> hardenedDigests;
 
     private NodeConfig(Builder b) throws InvalidNameException {
+        this.hardenedDigests = b.hardenedDigests;
+        this.profile = Objects.requireNonNull(b.profile, "profile");
         this.name = NodeName.parse(b.name);
         this.cookie = Objects.requireNonNull(b.cookie, "cookie");
         if (cookie.isEmpty()) {
@@ -115,13 +123,23 @@ public final class NodeConfig {
         return authThrottle;
     }
 
+    /** The digest scheme replacing the hardened profile's (test-scope mutants only), or null. */
+    public Function<CookieMac, DigestScheme> hardenedDigests() {
+        return hardenedDigests;
+    }
+
+    /** base (version 1.0) or hardened (HARD-1). */
+    public Profile profile() {
+        return profile;
+    }
+
     @Override
     public String toString() {
         return "NodeConfig[name=" + name + ", cookie=<redacted>, creation=" + creation
                 + ", heartbeat=" + Duration.ofNanos(heartbeatIntervalNanos) + "/" + Duration.ofNanos(heartbeatTimeoutNanos)
                 + ", handshake_timeout=" + Duration.ofNanos(handshakeTimeoutNanos)
                 + ", max_node_id=" + maxNodeId + ", max_pending_handshakes=" + maxPendingHandshakes + ", max_pending_per_source=" + maxPendingPerSource
-                + ", auth_throttle=" + authThrottle + "]";
+                + ", auth_throttle=" + authThrottle + ", profile=" + profile + "]";
     }
 
     /** Defaults from docs/PROTOCOL.md; creation must be set (1..255). */
@@ -136,6 +154,8 @@ public final class NodeConfig {
         private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
         private int maxPendingPerSource = DEFAULT_MAX_PENDING_PER_SOURCE;
         private AuthThrottleSettings authThrottle = AuthThrottleSettings.DEFAULT;
+        private Profile profile = Profile.BASE;
+        private Function<CookieMac, DigestScheme> hardenedDigests;
 
         private Builder(String name, String cookie) {
             this.name = name;
@@ -179,6 +199,20 @@ public final class NodeConfig {
 
         public Builder authThrottle(AuthThrottleSettings settings) {
             this.authThrottle = settings;
+            return this;
+        }
+
+        public Builder profile(Profile p) {
+            this.profile = p;
+            return this;
+        }
+
+        /**
+         * A seam for test-scope mutants: other digests for the hardened profile (HARD-4); a base
+         * node ignores it. Production never sets it.
+         */
+        public Builder hardenedDigests(Function<CookieMac, DigestScheme> d) {
+            this.hardenedDigests = d;
             return this;
         }
 

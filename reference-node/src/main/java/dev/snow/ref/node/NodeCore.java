@@ -1,14 +1,17 @@
 package dev.snow.ref.node;
 
 import dev.snow.ref.handshake.ChallengeSource;
+import dev.snow.ref.handshake.ChannelBinding;
 import dev.snow.ref.handshake.CookieMac;
 import dev.snow.ref.handshake.DigestComparator;
+import dev.snow.ref.handshake.DigestScheme;
 import dev.snow.ref.handshake.Direction;
 import dev.snow.ref.handshake.FailReason;
 import dev.snow.ref.handshake.Handshake;
 import dev.snow.ref.handshake.HandshakePolicy;
 import dev.snow.ref.handshake.InvalidNameException;
 import dev.snow.ref.handshake.NodeName;
+import dev.snow.ref.handshake.Profile;
 import dev.snow.ref.session.CloseCause;
 import dev.snow.ref.session.Connection;
 import dev.snow.ref.session.ConnectionSink;
@@ -37,7 +40,7 @@ public final class NodeCore {
     /** {@code entropy} remembering what our handshakes issued (AUTH-8); handshakes draw from it. */
     private final IssuedChallenges issued;
     private final DigestComparator comparator;
-    private final CookieMac mac;
+    private final DigestScheme digests;
     private final NodeTable table;
     private final Sink sink = new Sink();
 
@@ -56,11 +59,19 @@ public final class NodeCore {
 
     /** With swapped strategies, for tests. */
     public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, NodeIdAllocator ids) {
+        this(config, entropy, comparator, ids, config.profile() == Profile.HARDENED && config.hardenedDigests() != null
+                ? config.hardenedDigests().apply(new CookieMac(config.cookie()))
+                : DigestScheme.of(config.profile(), new CookieMac(config.cookie())));
+    }
+
+    /** With a swapped digest scheme too (the hardened binding mutants in tests). */
+    public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, NodeIdAllocator ids,
+                    DigestScheme digests) {
         this.config = config;
         this.entropy = entropy;
         this.issued = new IssuedChallenges(entropy);
         this.comparator = comparator;
-        this.mac = new CookieMac(config.cookie());
+        this.digests = digests;
         this.table = new NodeTable(config.name(), ids);
         this.throttle = new AuthFailureThrottle(config.authThrottle());
     }
@@ -105,7 +116,7 @@ public final class NodeCore {
             return ConnectResult.refused(ConnectResult.Outcome.NO_NODE_ID, detail);
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.initiator(config.name(), config.creation(), mac, comparator, issued, new Policy(id), target);
+        Handshake hs = Handshake.initiator(config.name(), config.creation(), digests, comparator, issued, new Policy(id), target);
         Slot slot = open(id, hs, now, null, null);
         slots.add(slot);
         table.startOutgoing(target, id);
@@ -208,7 +219,7 @@ public final class NodeCore {
                     + " unauthenticated connections pending (the busiest source loses its oldest, LIM-5)");
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.acceptor(config.name(), config.creation(), mac, comparator, issued, new Policy(id));
+        Handshake hs = Handshake.acceptor(config.name(), config.creation(), digests, comparator, issued, new Policy(id));
         Slot slot = open(id, hs, now, source, bucket);
         slots.addPendingIncoming(slot);
         slots.reschedule(slot);
@@ -224,10 +235,15 @@ public final class NodeCore {
 
     /** TCP and TLS are up on {@code connection}. */
     public void handleTransportReady(long connection, long now) {
+        handleTransportReady(connection, ChannelBinding.NONE, now);
+    }
+
+    /** TCP and TLS are up on {@code connection}, with the certificates each side presented (HARD-4). */
+    public void handleTransportReady(long connection, ChannelBinding binding, long now) {
         inputNow = now;
         Slot slot = slots.get(connection);
         if (slot != null) {
-            slot.connection.handleTransportReady(now);
+            slot.connection.handleTransportReady(binding, now);
             slots.reschedule(slot);
         }
     }

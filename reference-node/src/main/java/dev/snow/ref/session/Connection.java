@@ -1,6 +1,7 @@
 package dev.snow.ref.session;
 
 import dev.snow.ref.handshake.ChallengeSource;
+import dev.snow.ref.handshake.ChannelBinding;
 import dev.snow.ref.handshake.FailReason;
 import dev.snow.ref.handshake.Handshake;
 import dev.snow.ref.handshake.HandshakeStep;
@@ -91,11 +92,16 @@ public final class Connection {
 
     /** TCP and TLS are up. */
     public void handleTransportReady(long now) {
+        handleTransportReady(ChannelBinding.NONE, now);
+    }
+
+    /** TCP and TLS are up, with the certificates each side presented (hardened profile, HARD-4). */
+    public void handleTransportReady(ChannelBinding binding, long now) {
         if (phase != Phase.HANDSHAKING || transportReady) {
             return;
         }
         transportReady = true;
-        apply(handshake.onTransportReady(), now);
+        apply(handshake.onTransportReady(binding), now);
     }
 
     /** Bytes read from the peer (after TLS). */

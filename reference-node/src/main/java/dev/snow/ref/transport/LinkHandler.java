@@ -1,5 +1,6 @@
 package dev.snow.ref.transport;
 
+import dev.snow.ref.handshake.ChannelBinding;
 import dev.snow.ref.node.NodeCore;
 import dev.snow.ref.session.CloseCause;
 import io.netty.buffer.ByteBuf;
@@ -8,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * queued on the {@link CoreLoop} in the order Netty reported them:
  * <pre>
  *  TCP accepted (before TLS)         -> handleAccepted(source)    (incoming only; LIM-1 clock starts; LIM-5/6 per source)
- *  TLS handshake succeeded           -> handleTransportReady
+ *  TLS handshake succeeded           -> handleTransportReady, with both certificates' SHA-256 (HARD-4)
  *  TLS handshake failed              -> handleTransportClosed TLS  (EOF if the peer just hung up)
  *  decrypted bytes                   -> handleBytes (copied into a fresh byte[])
  *  channel closed                    -> handleTransportClosed EOF, or IO / TLS after an error
@@ -84,9 +86,10 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent done) {
             if (done.isSuccess()) {
+                ChannelBinding binding = CertificateHashes.of(ctx.pipeline().get(SslHandler.class).engine().getSession(), incoming);
                 loop.execute(core -> {
                     if (id != 0) {
-                        core.handleTransportReady(id, loop.now());
+                        core.handleTransportReady(id, binding, loop.now());
                     }
                 });
             } else {

@@ -101,7 +101,7 @@ public final class SnowNode implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         track(ch);
-                        ch.pipeline().addLast(resources.tls().newServerHandler(ch.alloc(), handshakeMillis()),
+                        ch.pipeline().addLast(resources.tls().newServerHandler(ch.alloc(), handshakeMillis(), settings.config().profile()),
                                 LinkHandler.incoming(loop));
                     }
                 });
@@ -214,7 +214,7 @@ public final class SnowNode implements AutoCloseable {
         ChannelFuture dialled = dialer.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(resources.tls().newClientHandler(ch.alloc(), handshakeMillis()), handler);
+                ch.pipeline().addLast(resources.tls().newClientHandler(ch.alloc(), handshakeMillis(), settings.config().profile()), handler);
             }
         }).connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
         track(dialled.channel());

@@ -1,5 +1,6 @@
 package dev.snow.ref.transport;
 
+import dev.snow.ref.handshake.Profile;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
@@ -9,15 +10,24 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's two TLS contexts (TLS-1..TLS-3): a server context presenting the
- * {@link EphemeralCertificate} and asking for no client certificate, and a client context that
- * accepts any server certificate. Both speak TLS 1.3 only. Handlers are made without a peer
- * host, so every connection is a full handshake (no session resumption).
+ * The node's TLS contexts (TLS-1..TLS-4, HARD-2), one server and one client context per
+ * profile, all TLS 1.3 only and all presenting the same {@link EphemeralCertificate}:
+ * <pre>
+ * profile   server                                    client
+ * base      no client certificate requested (TLS-2)   trusts any server certificate, offers none
+ * hardened  requests one, trusts any (HARD-2)         trusts any, offers the ephemeral certificate
+ * </pre>
+ * No session resumption (TLS-4): the servers keep no session cache and issue no session
+ * tickets, and client handlers are made without a peer host, so the client never offers a
+ * ticket either. Every connection is a full handshake with certificates, which the hardened
+ * digests bind (HARD-4).
  */
 public final class TlsContexts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
@@ -25,11 +35,16 @@ public final class TlsContexts implements AutoCloseable {
 
     private final SslContext server;
     private final SslContext client;
+    private final SslContext hardenedServer;
+    private final SslContext hardenedClient;
     private final TlsProvider provider;
 
-    private TlsContexts(SslContext server, SslContext client, TlsProvider provider) {
+    private TlsContexts(SslContext server, SslContext client, SslContext hardenedServer, SslContext hardenedClient,
+                        TlsProvider provider) {
         this.server = server;
         this.client = client;
+        this.hardenedServer = hardenedServer;
+        this.hardenedClient = hardenedClient;
         this.provider = provider;
     }
 
@@ -46,23 +61,42 @@ public final class TlsContexts implements AutoCloseable {
         }
         SslProvider netty = provider == TlsProvider.OPENSSL ? SslProvider.OPENSSL_REFCNT : SslProvider.JDK;
         EphemeralCertificate cert = EphemeralCertificate.generate();
-        SslContext server = null;
+        List<SslContext> made = new ArrayList<>();
         try {
-            server = SslContextBuilder.forServer(cert.privateKey(), cert.certificate())
-                    .sslProvider(netty)
-                    .protocols(TLS_1_3)
-                    .clientAuth(ClientAuth.NONE)
-                    .build();
-            SslContext client = SslContextBuilder.forClient()
-                    .sslProvider(netty)
-                    .protocols(TLS_1_3)
-                    .trustManager(InsecureTrustManagerFactory.INSTANCE)
-                    .build();
-            return new TlsContexts(server, client, provider);
+            SslContext server = made(made, serverBuilder(cert, netty).clientAuth(ClientAuth.NONE));
+            SslContext client = made(made, clientBuilder(netty));
+            SslContext hardenedServer = made(made, serverBuilder(cert, netty).clientAuth(ClientAuth.OPTIONAL)
+                    .trustManager(InsecureTrustManagerFactory.INSTANCE));
+            SslContext hardenedClient = made(made, clientBuilder(netty).keyManager(cert.privateKey(), cert.certificate()));
+            return new TlsContexts(server, client, hardenedServer, hardenedClient, provider);
         } catch (SSLException e) {
-            ReferenceCountUtil.release(server);
+            made.forEach(ReferenceCountUtil::release);
             throw new IllegalStateException("cannot set up TLS 1.3 with provider " + provider.option() + ": " + e, e);
         }
+    }
+
+    private static SslContextBuilder serverBuilder(EphemeralCertificate cert, SslProvider netty) {
+        return SslContextBuilder.forServer(cert.privateKey(), cert.certificate())
+                .sslProvider(netty)
+                .protocols(TLS_1_3)
+                .sessionTimeout(NoResumption.JDK_NO_TICKET_TIMEOUT_SECONDS);
+    }
+
+    private static SslContextBuilder clientBuilder(SslProvider netty) {
+        return SslContextBuilder.forClient()
+                .sslProvider(netty)
+                .protocols(TLS_1_3)
+                .trustManager(InsecureTrustManagerFactory.INSTANCE);
+    }
+
+    /** Builds, switches resumption off on the server side (TLS-4) and remembers it for release on failure. */
+    private static SslContext made(List<SslContext> made, SslContextBuilder builder) throws SSLException {
+        SslContext ctx = builder.build();
+        made.add(ctx);
+        if (ctx.isServer()) {
+            NoResumption.apply(ctx);
+        }
+        return ctx;
     }
 
     /** True when BoringSSL loaded and supports TLS 1.3. */
@@ -75,12 +109,13 @@ public final class TlsContexts implements AutoCloseable {
         return provider;
     }
 
-    SslHandler newServerHandler(ByteBufAllocator alloc, long handshakeTimeoutMillis) {
-        return configure(server.newHandler(alloc), handshakeTimeoutMillis);
+    SslHandler newServerHandler(ByteBufAllocator alloc, long handshakeTimeoutMillis, Profile profile) {
+        SslHandler handler = (profile == Profile.HARDENED ? hardenedServer : server).newHandler(alloc);
+        return configure(NoResumption.apply(handler), handshakeTimeoutMillis);
     }
 
-    SslHandler newClientHandler(ByteBufAllocator alloc, long handshakeTimeoutMillis) {
-        return configure(client.newHandler(alloc), handshakeTimeoutMillis);
+    SslHandler newClientHandler(ByteBufAllocator alloc, long handshakeTimeoutMillis, Profile profile) {
+        return configure((profile == Profile.HARDENED ? hardenedClient : client).newHandler(alloc), handshakeTimeoutMillis);
     }
 
     /**
@@ -96,5 +131,7 @@ public final class TlsContexts implements AutoCloseable {
     public void close() {
         ReferenceCountUtil.release(server);
         ReferenceCountUtil.release(client);
+        ReferenceCountUtil.release(hardenedServer);
+        ReferenceCountUtil.release(hardenedClient);
     }
 }

@@ -73,7 +73,8 @@ class AdapterMalformedInputTest {
         "creation 0               | {\"id\":4,\"cmd\":\"start\",\"name\":\"a@h\",\"cookie\":\"c\",\"creation\":0} | creation must be an integer 1..255, was 0",
         "negative heartbeat       | {\"id\":4,\"cmd\":\"start\",\"name\":\"a@h\",\"cookie\":\"c\",\"heartbeat_interval_ms\":-1} | heartbeat_interval_ms must be an integer",
         "max_node_id 0            | {\"id\":4,\"cmd\":\"start\",\"name\":\"a@h\",\"cookie\":\"c\",\"max_node_id\":0} | max_node_id must be an integer 1..65535, was 0",
-        "cookie of wrong type     | {\"id\":4,\"cmd\":\"start\",\"name\":\"a@h\",\"cookie\":42}     | cookie must be a string, was a number (value not shown)"})
+        "cookie of wrong type     | {\"id\":4,\"cmd\":\"start\",\"name\":\"a@h\",\"cookie\":42}     | cookie must be a string, was a number (value not shown)",
+        "unknown profile          | {\"id\":4,\"cmd\":\"start\",\"name\":\"a@h\",\"cookie\":\"c\",\"profile\":\"paranoid\"} | profile: HARD-1: unknown profile \"paranoid\""})
     void a_bad_field_gets_bad_request_naming_the_field_and_the_value(String what, String line, String message)
             throws Exception {
         try (AdapterDriver a = new AdapterDriver()) {

@@ -46,6 +46,8 @@ class CliUsageTest {
         "bad duration            | --name a@h --cookie x --heartbeat-interval 10               | needs a unit",
         "zero duration           | --name a@h --cookie x --handshake-timeout 0s                | longer than zero",
         "bad provider            | --name a@h --cookie x --tls-provider gnutls                 | jdk or openssl",
+        "bad profile             | --name a@h --cookie x --profile paranoid                    | HARD-1: unknown profile \"paranoid\"",
+        "adapter with a profile  | --adapter --profile hardened                                | only --tls-provider may be combined",
         "bad creation            | --name a@h --cookie x --creation 0                          | --creation must be 1..255",
         "bad max node id         | --name a@h --cookie x --max-node-id 70000                   | --max-node-id must be 1..65535",
         "bad listen              | --name a@h --cookie x --listen nowhere                      | --listen: address must be host:port",

@@ -91,7 +91,7 @@ class SlotsTest {
     }
 
     private Slot incoming(long id, long openedAt) throws Exception {
-        Handshake hs = Handshake.acceptor(NodeName.parse("a@h"), 1, null, null, null, null);
+        Handshake hs = Handshake.acceptor(NodeName.parse("a@h"), 1, (dev.snow.ref.handshake.DigestScheme) null, null, null, null);
         Slot slot = new Slot(new Connection(id, hs, null, null, openedAt, HANDSHAKE_TIMEOUT, 60, 15), hs.direction(), null, null);
         slots.addPendingIncoming(slot);
         return slot;
