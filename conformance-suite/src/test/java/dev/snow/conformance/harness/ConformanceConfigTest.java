@@ -93,6 +93,6 @@ class ConformanceConfigTest {
         Path f = Files.writeString(dir.resolve("typo.yaml"), "implementations:\n  - name: a\n    comand: x\n");
         assertThatThrownBy(() -> ConformanceConfig.load(f, dir)).isInstanceOf(ConfigError.class)
                 .hasMessageContaining("unknown key \"comand\" (did you mean \"command\"?")
-                .hasMessageContaining("known keys: command, env, expectations, name, select, timeout_scale, workdir");
+                .hasMessageContaining("known keys: command, env, expectations, name, requires, select, timeout_scale, workdir");
     }
 }
