@@ -58,8 +58,11 @@ class ReportInBrowserTest {
         Assumptions.assumeTrue(binary.isPresent(),
                 "no browser: headless Chromium not found (apt-get install chromium, or set SNOW_CHROMIUM); the report check is skipped");
         long t0 = System.nanoTime();
+        // The browser profile lives outside the @TempDir: a helper process that still writes to it
+        // must not turn the test's clean-up into an error. It is removed best-effort afterwards.
+        Path profileParent = Files.createTempDirectory("snow-chromium-");
         try (StaticServer server = new StaticServer(report);
-             Chromium chromium = new Chromium(binary.get(), Files.createDirectories(dir.resolve("profile")), Duration.ofSeconds(60))) {
+             Chromium chromium = new Chromium(binary.get(), Files.createDirectories(profileParent.resolve("profile")), Duration.ofSeconds(60))) {
             // 1. the overview's test count equals the summaries'
             chromium.navigate(server.url("index.html#"));
             JsonNode count = chromium.await("the overview's test-case count",
@@ -88,6 +91,10 @@ class ReportInBrowserTest {
             List<String> found = new ArrayList<>();
             names.forEach(n -> found.add(n.asText()));
             assertThat(found).allMatch(n -> n.contains(ReportFixture.SEARCHED_ID));
+        } finally {
+            try (var paths = Files.walk(profileParent)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
         System.out.printf("ReportInBrowserTest: browser check took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
