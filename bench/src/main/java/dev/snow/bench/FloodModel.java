@@ -58,14 +58,14 @@ final class FloodModel {
         this.tls = tlsNanos;
         this.hop = hopNanos;
         this.until = duration;
-        server = new NodeCore(NodeConfig.builder("server@10.0.0.1:1", "model-cookie").creation(1)
+        server = new NodeCore(NodeConfig.builder("server@127.0.0.1:1", "model-cookie").creation(1)
                 .maxPendingPerSource(perSource).build(), new SecureChallengeSource());
         long floodEvery = Math.max(1, (long) (1e9 / rate));
         for (long t = 0; t < duration; t += floodEvery) {
-            at(t, () -> server.handleAccepted("10.0.0.66", now)); // a stalled connect: nothing ever arrives on it
+            at(t, () -> server.handleAccepted("127.0.0.66", now)); // a stalled connect: nothing ever arrives on it
         }
         for (int i = 0; i < GOOD; i++) {
-            goods.add(new NodeCore(NodeConfig.builder("good" + i + "@10.0.0.2:" + (i + 2), "model-cookie").creation(1).build(),
+            goods.add(new NodeCore(NodeConfig.builder("good" + i + "@127.0.0.2:" + (i + 2), "model-cookie").creation(1).build(),
                     new SecureChallengeSource()));
             int node = i;
             at(i * 100_000L, () -> startGood(node));
@@ -91,12 +91,12 @@ final class FloodModel {
         if (now >= until) {
             return;
         }
-        var r = goods.get(node).connect("server@10.0.0.1:1", now);
+        var r = goods.get(node).connect("server@127.0.0.1:1", now);
         if (!r.started()) {
             throw new IllegalStateException("model: good node could not dial: " + r);
         }
         End g = new End(node, r.connection());
-        long s = server.handleAccepted("10.0.0.2", now);
+        long s = server.handleAccepted("127.0.0.2", now);
         goodToServer.put(g, s);
         serverToGood.put(s, g);
         at(now + tls, () -> {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Online guessing is throttled per source with exponential back-off (LIM-6). */
 class AuthFailureThrottleTest {
-    private static final String GUESSER = "10.0.0.66";
+    private static final String GUESSER = "127.0.0.66";
     private static final Duration BACKOFF = Duration.ofSeconds(1);
     private final CoreNetwork net = new CoreNetwork();
 
@@ -46,7 +46,7 @@ class AuthFailureThrottleTest {
         assertThat(refusal.reason()).isEqualTo(FailReason.NOT_ALLOWED);
         assertThat(refusal.peer()).isEqualTo(GUESSER);
         assertThat(refusal.detail()).startsWith("LIM-6").contains(GUESSER).contains("3 failed");
-        assertThat(guess("10.0.0.7")).as("another source is not affected").isTrue();
+        assertThat(guess("127.0.0.7")).as("another source is not affected").isTrue();
 
         net.runFor(BACKOFF);
         assertThat(guess(GUESSER)).as("allowed again after 1 s").isTrue();

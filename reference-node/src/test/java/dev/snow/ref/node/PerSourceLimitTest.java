@@ -7,14 +7,14 @@ import org.junit.jupiter.api.Test;
 
 /** One source cannot evict another source's handshakes (LIM-5); LIM-2 still bounds the total. */
 class PerSourceLimitTest {
-    private static final String FLOODER = "10.0.0.66";
+    private static final String FLOODER = "127.0.0.66";
     private final CoreNetwork net = new CoreNetwork();
 
     @Test
     void aFloodFromOneSourceNeverEvictsAGoodHandshakeFromAnother() {
         net.add(CoreNetwork.config("a@h:1", "cookie", 1).maxPendingHandshakes(8).maxPendingPerSource(4), 1);
         net.add(CoreNetwork.config("good@h:2", "cookie", 2), 2);
-        net.source("good@h:2", "10.0.0.2");
+        net.source("good@h:2", "127.0.0.2");
         CoreNetwork.End good = net.dial("good@h:2", "a@h:1"); // TCP accepted, TLS still under way
 
         for (int i = 0; i < 1000; i++) {
@@ -36,15 +36,15 @@ class PerSourceLimitTest {
     @Test
     void atTheTotalLimitTheBusiestSourceLosesItsOldest() {
         net.add(CoreNetwork.config("a@h:1", "cookie", 1).maxPendingHandshakes(6).maxPendingPerSource(4), 1);
-        long firstOfX = net.acceptRaw("a@h:1", "10.0.0.10");
+        long firstOfX = net.acceptRaw("a@h:1", "127.0.0.10");
         for (int i = 0; i < 3; i++) {
-            net.acceptRaw("a@h:1", "10.0.0.10");
+            net.acceptRaw("a@h:1", "127.0.0.10");
         }
-        net.acceptRaw("a@h:1", "10.0.0.20");
-        net.acceptRaw("a@h:1", "10.0.0.20");
+        net.acceptRaw("a@h:1", "127.0.0.20");
+        net.acceptRaw("a@h:1", "127.0.0.20");
         assertThat(net.events("a@h:1")).isEmpty();
 
-        net.acceptRaw("a@h:1", "10.0.0.30");
+        net.acceptRaw("a@h:1", "127.0.0.30");
 
         assertThat(net.events("a@h:1", NodeEvent.HandshakeFailed.class)).singleElement().satisfies(f -> {
             assertThat(f.connection()).isEqualTo(firstOfX);
@@ -80,7 +80,7 @@ class PerSourceLimitTest {
     void withPerSourceAccountingOffTheFloodEvictsAGoodHandshakeFromAnotherSource() {
         net.add(CoreNetwork.config("a@h:1", "cookie", 1).maxPendingHandshakes(8).maxPendingPerSource(0), 1);
         net.add(CoreNetwork.config("good@h:2", "cookie", 2), 2);
-        net.source("good@h:2", "10.0.0.2");
+        net.source("good@h:2", "127.0.0.2");
         CoreNetwork.End good = net.dial("good@h:2", "a@h:1");
         for (int i = 0; i < 8; i++) {
             net.acceptRaw("a@h:1", FLOODER);
@@ -96,17 +96,17 @@ class PerSourceLimitTest {
     void aFullTableCostsOnlyTheArrivingSourceWhenItIsAtItsLimit() {
         net.add(CoreNetwork.config("a@h:1", "cookie", 1).maxPendingHandshakes(8).maxPendingPerSource(2), 1);
         long firstOfA = -1;
-        for (String source : new String[] {"10.0.0.4", "10.0.0.3", "10.0.0.2", "10.0.0.1"}) {
+        for (String source : new String[] {"127.0.0.4", "127.0.0.3", "127.0.0.2", "127.0.0.1"}) {
             for (int i = 0; i < 2; i++) {
                 long id = net.acceptRaw("a@h:1", source);
-                if (source.equals("10.0.0.1") && i == 0) {
+                if (source.equals("127.0.0.1") && i == 0) {
                     firstOfA = id;
                 }
             }
         }
         assertThat(net.node("a@h:1").pendingIncomingCount()).isEqualTo(8);
 
-        net.acceptRaw("a@h:1", "10.0.0.1");
+        net.acceptRaw("a@h:1", "127.0.0.1");
 
         long evicted = firstOfA;
         assertThat(net.events("a@h:1", NodeEvent.HandshakeFailed.class)).singleElement().satisfies(f -> {
