@@ -36,10 +36,17 @@ final class RunRecorder implements TestExecutionListener {
     private final Map<String, String> informational = new HashMap<>();
     private final Map<String, TestRecord> records = new LinkedHashMap<>();
     private TestPlan plan;
+    private final java.util.function.Consumer<TestRecord> onRecord;
 
     RunRecorder(String implementation, PrintStream out) {
+        this(implementation, out, r -> { });
+    }
+
+    /** With {@code onRecord} told of every verdict as it is recorded (the mutation gate's early stop). */
+    RunRecorder(String implementation, PrintStream out, java.util.function.Consumer<TestRecord> onRecord) {
         this.implementation = implementation;
         this.out = out;
+        this.onRecord = onRecord;
     }
 
     List<TestRecord> records() {
@@ -133,9 +140,11 @@ final class RunRecorder implements TestExecutionListener {
         Long t0 = started.get(id.getUniqueId());
         long millis = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
         String key = key(id);
-        TestRecord r = new TestRecord(key, id.getDisplayName(), requirements(id), v, message, millis,
+        List<String> requirements = v == Verdict.FAIL ? Attribution.of(message, requirements(id)) : requirements(id);
+        TestRecord r = new TestRecord(key, id.getDisplayName(), requirements, v, message, millis,
                 notes.getOrDefault(id.getUniqueId(), List.of()), System.currentTimeMillis() - millis);
         records.put(id.getUniqueId(), r);
+        onRecord.accept(r);
         out.printf("[%s] %-13s %s (%.2f s)%n", implementation, v.label.toUpperCase(java.util.Locale.ROOT), key, millis / 1000.0);
         if (v != Verdict.PASS && message != null) {
             out.println("      " + abbreviate(message.replace('\n', ' '), 400));

@@ -43,6 +43,11 @@ final class SuiteRunner {
     }
 
     ImplementationResult run(Implementation impl, Path outputRoot) {
+        return run(impl, outputRoot, r -> { });
+    }
+
+    /** As {@link #run(Implementation, Path)}, telling {@code onRecord} of every verdict as it comes. */
+    ImplementationResult run(Implementation impl, Path outputRoot, java.util.function.Consumer<TestRecord> onRecord) {
         long t0 = System.nanoTime();
         Path output = outputRoot.resolve(impl.name()).toAbsolutePath().normalize();
         clean(output);
@@ -56,7 +61,7 @@ final class SuiteRunner {
         var r = ready.readyLine();
         String info = r.path("implementation").asText("?") + " " + r.path("version").asText("?") + ", adapter " + r.path("adapter").asText();
         out.printf("[%s] adapter ready: %s; command: %s%n", impl.name(), info, impl.command());
-        RunRecorder recorder = new RunRecorder(impl.name(), out);
+        RunRecorder recorder = new RunRecorder(impl.name(), out, onRecord);
         RunContext run = RunContext.begin(impl, output, expectations, ready);
         try {
             String cannotStart = startShared(run, ready);

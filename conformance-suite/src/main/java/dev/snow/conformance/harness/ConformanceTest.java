@@ -10,11 +10,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a requirement test class: the {@link ConformanceExtension} gives its tests an
  * {@link Iut} and a {@link Tester}, captures the wire and the adapter per test, applies the
- * implementation's expectations and labels the results by requirement.
+ * implementation's expectations and labels the results by requirement; {@link StopWhenDecided}
+ * skips what is left of a run once its verdict is decided (the mutation gate's kills).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(ConformanceExtension.class)
+@ExtendWith({StopWhenDecided.class, ConformanceExtension.class})
 @Tag("conformance")
 public @interface ConformanceTest {
 }

@@ -16,13 +16,25 @@ public final class Outcomes {
      */
     public static Event closedSilently(PeerConnection c, Iut iut, String name, String reason, String rule) {
         c.expectClosed(iut.timeouts().close(), rule);
-        return failedWith(iut, name, c.localPort(), reason, rule);
+        return failedWith(iut, name, c.localPort(), c.iutDirection(), reason, rule);
     }
 
-    /** The IUT reports handshake_failed with {@code reason} for {@code name} / the tester's port. */
+    /** The IUT reports handshake_failed with {@code reason} for {@code name} / the tester's port, any direction. */
     public static Event failedWith(Iut iut, String name, int localPort, String reason, String rule) {
-        Event e = iut.await("handshake_failed for " + name + " / 127.0.0.1:" + localPort,
-                x -> x.is("handshake_failed") && Iut.peerIs(x, name, localPort));
+        return failedWith(iut, name, localPort, null, reason, rule);
+    }
+
+    /**
+     * The IUT reports handshake_failed with {@code reason} for {@code name} / the tester's port on
+     * a connection of {@code direction} (the IUT's view; null: any). Matching by peer and direction
+     * keeps the failure of another connection with the same peer (e.g. the IUT's own attempt,
+     * TIE-4) from being judged as this one's.
+     */
+    public static Event failedWith(Iut iut, String name, int localPort, String direction, String reason, String rule) {
+        Event e = iut.await("handshake_failed for " + name + " / 127.0.0.1:" + localPort
+                        + (direction == null ? "" : " (" + direction + ")"),
+                x -> x.is("handshake_failed") && Iut.peerIs(x, name, localPort)
+                        && (direction == null || x.direction() == null || direction.equals(x.direction())));
         if (!reason.equals(e.reason())) {
             throw new AssertionError(rule + ": handshake_failed reason is \"" + e.reason() + "\", the spec says \"" + reason + "\": " + e);
         }
@@ -43,13 +55,25 @@ public final class Outcomes {
         }
         Handshakes.checkAcceptorIdentity(st, iut);
         c.expectClosed(iut.timeouts().close(), "STATUS-3 (" + rule + "): the acceptor closes right after " + status.wireName());
-        failedWith(iut, name, c.localPort(), reason, rule);
+        failedWith(iut, name, c.localPort(), c.iutDirection(), reason, rule);
     }
 
-    /** The IUT still completes a good handshake (LIM-4); the session is closed again at once. */
+    /**
+     * The IUT still completes a good handshake (LIM-4); the session is closed again at once. A
+     * failure here is a liveness failure: it names LIM-4 first, not the requirements of the test
+     * that checks liveness on the way (precise attribution, docs/MUTATION.md).
+     */
     public static Handshakes.Session stillUp(Tester t, Iut iut) {
-        Handshakes.Session s = Handshakes.initiate(t, iut, t.name("alive-check"), 3);
+        Handshakes.Session s;
+        try {
+            s = Handshakes.initiate(t, iut, t.name("alive-check"), 3);
+        } catch (AssertionError | java.io.UncheckedIOException e) {
+            throw new AssertionError(LIVENESS + "the IUT no longer completes a good handshake: " + e.getMessage(), e);
+        }
         s.conn().close();
         return s;
     }
+
+    /** The prefix of a liveness failure's message. */
+    public static final String LIVENESS = "LIM-4 (liveness check): ";
 }

@@ -37,6 +37,7 @@ public final class RunContext {
     private RuntimeException sharedFailure;
     private int sharedStarts;
     private AdapterProcess spare;
+    private volatile String decided;
 
     private RunContext(Implementation implementation, Path output, Expectations expectations) {
         this.implementation = implementation;
@@ -75,6 +76,19 @@ public final class RunContext {
             current.closeShared();
             current = null;
         }
+    }
+
+    /**
+     * The run's verdict is decided ({@code why}): the tests not yet started are skipped. The
+     * mutation gate calls this at a mutant's first kill; a conformance run never does.
+     */
+    public void decide(String why) {
+        decided = why;
+    }
+
+    /** Why the rest of the run is skipped, or null while it goes on. */
+    public String decided() {
+        return decided;
     }
 
     public static synchronized RunContext current() {

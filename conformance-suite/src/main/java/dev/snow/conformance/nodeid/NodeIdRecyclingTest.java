@@ -44,16 +44,16 @@ class NodeIdRecyclingTest {
     @Order(1)
     @Requirement({"ID-1", "ID-2", "ID-3", "ID-4", "ID-5", "NAME-5"})
     void neverUsedIdsFirstThenFreedIdsInFifoOrder(Iut iut, Tester t) {
-        Handshakes.Session n1 = up(iut, t, "n1", 1);
-        Handshakes.Session n2 = up(iut, t, "n2", 2);
+        Handshakes.Session n1 = up(iut, t, "n1", 1, FRESH);
+        Handshakes.Session n2 = up(iut, t, "n2", 2, FRESH);
         down(iut, t, n1, 1);
-        up(iut, t, "n3", 3);
-        Handshakes.Session n4 = up(iut, t, "n4", 4);
-        Handshakes.Session n5 = up(iut, t, "n5", 1);
+        up(iut, t, "n3", 3, FRESH);
+        Handshakes.Session n4 = up(iut, t, "n4", 4, FRESH);
+        Handshakes.Session n5 = up(iut, t, "n5", 1, FIFO);
         down(iut, t, n2, 2);
         down(iut, t, n4, 4);
-        up(iut, t, "p5", 2);
-        up(iut, t, "p6", 4);
+        up(iut, t, "p5", 2, FIFO);
+        up(iut, t, "p6", 4, FIFO);
         String p7 = t.name("p7");
         PeerConnection c = t.dial(iut);
         c.send(Frames.name(p7, 3));
@@ -149,9 +149,18 @@ class NodeIdRecyclingTest {
         }
     }
 
-    private Handshakes.Session up(Iut iut, Tester t, String prefix, int expectedId) {
-        Handshakes.Session s = Handshakes.initiate(t, iut, t.name(prefix), 3);
-        assertThat(s.nodeId()).as("node_id of " + prefix + " (ID-2: never-used ids in increasing order; ID-3: then FIFO)").isEqualTo(expectedId);
+    private static final String FRESH = "ID-2: never-used ids are handed out first, in increasing order";
+    private static final String FIFO = "ID-3: once every id has been used, freed ids come least-recently-freed first";
+
+    /** A session for {@code prefix} that must get {@code expectedId} by {@code rule}. */
+    private Handshakes.Session up(Iut iut, Tester t, String prefix, int expectedId, String rule) {
+        Handshakes.Session s;
+        try {
+            s = Handshakes.initiate(t, iut, t.name(prefix), 3);
+        } catch (AssertionError e) {
+            throw new AssertionError(rule + " (" + prefix + " should get node_id " + expectedId + "): " + e.getMessage(), e);
+        }
+        assertThat(s.nodeId()).as(rule + " (node_id of " + prefix + ")").isEqualTo(expectedId);
         return s;
     }
 

@@ -49,8 +49,11 @@ public final class PeerConnection implements AutoCloseable {
     private volatile boolean closing;
     private volatile long lastSendNanos;
     private volatile Incoming.Closed closed;
+    private final boolean dialledByTester;
 
-    private PeerConnection(String label, Socket socket, Transcript transcript, WireWatch watch) throws IOException {
+    private PeerConnection(String label, Socket socket, Transcript transcript, WireWatch watch, boolean dialledByTester)
+            throws IOException {
+        this.dialledByTester = dialledByTester;
         this.label = label;
         this.socket = socket;
         this.out = socket.getOutputStream();
@@ -79,7 +82,7 @@ public final class PeerConnection implements AutoCloseable {
             tcp.connect(to, (int) timeout.toMillis());
             transcript.event(label, "tester -> IUT  TCP connected " + tcp.getLocalSocketAddress() + " -> " + to, System.nanoTime());
             Socket s = tls == null ? tcp : tls(tcp, to, tls, protocol, timeout, label, transcript);
-            return new PeerConnection(label, s, transcript, watch);
+            return new PeerConnection(label, s, transcript, watch, true);
         } catch (IOException e) {
             transcript.event(label, "connect failed: " + e, System.nanoTime());
             tcp.close();
@@ -89,7 +92,7 @@ public final class PeerConnection implements AutoCloseable {
 
     /** Wraps a socket the {@link TesterListener} accepted (TLS already done when it applies). */
     static PeerConnection accepted(String label, Socket socket, Transcript transcript, WireWatch watch) throws IOException {
-        return new PeerConnection(label, socket, transcript, watch);
+        return new PeerConnection(label, socket, transcript, watch, false);
     }
 
     static String newLabel() {
@@ -107,6 +110,14 @@ public final class PeerConnection implements AutoCloseable {
         SSLSession session = s.getSession();
         transcript.event(label, "TLS established " + session.getProtocol() + " " + session.getCipherSuite(), System.nanoTime());
         return s;
+    }
+
+    /**
+     * The direction of this connection as the IUT reports it in events: {@code incoming} when the
+     * tester dialled, {@code outgoing} when the IUT dialled the tester's listener.
+     */
+    public String iutDirection() {
+        return dialledByTester ? "incoming" : "outgoing";
     }
 
     public String label() {

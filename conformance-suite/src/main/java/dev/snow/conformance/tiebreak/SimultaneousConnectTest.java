@@ -126,7 +126,7 @@ class SimultaneousConnectTest {
                 } else {
                     impostor.close();
                 }
-                iut.expectNone(mark, "the attempt given up for an unauthenticated claim",
+                iut.expectNone(mark, "TIE-4: the attempt given up for an unauthenticated claim",
                         e -> e.is("handshake_failed") && name.equals(e.peer()) && "outgoing".equals(e.direction()), Duration.ofMillis(100));
                 Handshakes.Session s = Handshakes.finishAsAcceptor(t, iut, genuine, name, 5, StatusCode.OK, n);
                 assertThat(s.nodeUp().direction()).as("TIE-4: the IUT's own attempt survived a claim by " + impostorEnd).isEqualTo("outgoing");

@@ -36,10 +36,11 @@ public final class Adapter {
     private final TlsProvider tls;
     private final Set<Fault> faults;
     private final UnaryOperator<NodeConfig.Builder> configSeam;
+    private final AdapterVariant variant;
     private SnowNode node;
 
     public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults) {
-        this(in, out, tls, faults, UnaryOperator.identity());
+        this(in, out, tls, faults, AdapterVariant.REAL, UnaryOperator.identity());
     }
 
     /**
@@ -47,6 +48,17 @@ public final class Adapter {
      * mutants) plant their defect here; production passes the identity.
      */
     public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults, UnaryOperator<NodeConfig.Builder> configSeam) {
+        this(in, out, tls, faults, AdapterVariant.REAL, configSeam);
+    }
+
+    /** With a variant that builds the node differently (conformance mutants, docs/MUTATION.md). */
+    public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults, AdapterVariant variant) {
+        this(in, out, tls, faults, variant, UnaryOperator.identity());
+    }
+
+    private Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults, AdapterVariant variant,
+                    UnaryOperator<NodeConfig.Builder> configSeam) {
+        this.variant = variant;
         this.in = new LineReader(in);
         this.out = new JsonLines(out);
         this.tls = tls;
@@ -76,6 +88,9 @@ public final class Adapter {
         String name = Implementation.NAME;
         if (!faults.isEmpty()) {
             name += " [fault: " + faults.stream().map(Fault::option).collect(Collectors.joining(", ")) + "]";
+        }
+        if (variant.label() != null) {
+            name += " [mutant: " + variant.label() + "]";
         }
         o.put("implementation", name);
         o.put("version", Implementation.version());
@@ -149,7 +164,7 @@ public final class Adapter {
             case "stop":
                 return stop(id);
             case "time_compare":
-                if (faults.contains(Fault.LEAKY_COMPARE_NO_HOOK)) {
+                if (faults.contains(Fault.LEAKY_COMPARE_NO_HOOK) || !variant.timeCompareHook()) {
                     throw new CommandError("unsupported", "unknown command: " + cmd);
                 }
                 return TimeCompare.run(f, started().comparator(), ok(id, "time_compare"));
@@ -169,9 +184,9 @@ public final class Adapter {
         if (node != null) {
             throw new CommandError("already_started", "the node is already started as " + node.name());
         }
-        NodeSettings settings = StartRequest.parse(f, configSeam).withTls(tls).withFaults(faults);
+        NodeSettings settings = variant.settings().apply(StartRequest.parse(f, configSeam).withTls(tls).withFaults(faults));
         try {
-            node = SnowNode.start(settings, (event, remote) -> out.write(EventJson.of(event, remote)));
+            node = SnowNode.start(settings, variant.strategies().apply(settings), (event, remote) -> out.write(variant.events().apply(EventJson.of(event, remote))));
         } catch (NodeStartException e) {
             throw new CommandError("failed", e.getMessage());
         }

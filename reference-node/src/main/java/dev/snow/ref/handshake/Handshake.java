@@ -59,6 +59,7 @@ public final class Handshake {
     private final ChallengeSource challenges;
     private final HandshakePolicy policy;
     private final NodeName dialled;
+    private final HandshakeChecks checks;
 
     private State state;
     private Bytes32 ownChallenge;
@@ -71,7 +72,7 @@ public final class Handshake {
     private int peerCreation;
 
     private Handshake(Direction direction, NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
-                      ChallengeSource challenges, HandshakePolicy policy, NodeName dialled) {
+                      ChallengeSource challenges, HandshakePolicy policy, NodeName dialled, HandshakeChecks checks) {
         this.direction = direction;
         this.local = local;
         this.localCreation = localCreation;
@@ -80,6 +81,7 @@ public final class Handshake {
         this.challenges = challenges;
         this.policy = policy;
         this.dialled = dialled;
+        this.checks = checks;
         this.state = direction == Direction.OUTGOING ? State.CONNECTING : State.ACCEPTING;
     }
 
@@ -92,7 +94,13 @@ public final class Handshake {
     /** The handshake of a connection we dial to {@code dialled}, with the profile's digests. */
     public static Handshake initiator(NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
                                       ChallengeSource challenges, HandshakePolicy policy, NodeName dialled) {
-        return new Handshake(Direction.OUTGOING, local, localCreation, digests, comparator, challenges, policy, dialled);
+        return initiator(local, localCreation, digests, comparator, challenges, policy, dialled, HandshakeChecks.ALL);
+    }
+
+    /** As above, with {@code checks} (tests' mutants). */
+    public static Handshake initiator(NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
+                                      ChallengeSource challenges, HandshakePolicy policy, NodeName dialled, HandshakeChecks checks) {
+        return new Handshake(Direction.OUTGOING, local, localCreation, digests, comparator, challenges, policy, dialled, checks);
     }
 
     /** The handshake of a connection we accepted. */
@@ -104,7 +112,13 @@ public final class Handshake {
     /** The handshake of a connection we accepted, with the profile's digests. */
     public static Handshake acceptor(NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
                                      ChallengeSource challenges, HandshakePolicy policy) {
-        return new Handshake(Direction.INCOMING, local, localCreation, digests, comparator, challenges, policy, null);
+        return acceptor(local, localCreation, digests, comparator, challenges, policy, HandshakeChecks.ALL);
+    }
+
+    /** As above, with {@code checks} (tests' mutants). */
+    public static Handshake acceptor(NodeName local, int localCreation, DigestScheme digests, DigestComparator comparator,
+                                     ChallengeSource challenges, HandshakePolicy policy, HandshakeChecks checks) {
+        return new Handshake(Direction.INCOMING, local, localCreation, digests, comparator, challenges, policy, null, checks);
     }
 
     public State state() {
@@ -174,11 +188,11 @@ public final class Handshake {
     }
 
     private HandshakeStep onStatus(Frame.StatusChallenge f) {
-        if (!f.name().equals(dialled.full())) {
+        if (checks.dialledName() && !f.name().equals(dialled.full())) {
             return fail(FailReason.PROTOCOL_ERROR, "NAME-7: acceptor calls itself " + Printable.quoted(f.name())
                     + " but we dialled " + Printable.quoted(dialled.full()));
         }
-        if (f.creation() == 0) {
+        if (checks.creation() && f.creation() == 0) {
             return fail(FailReason.PROTOCOL_ERROR, "HS-7: acceptor creation is 0 (reserved)");
         }
         if (f.status() == Status.NOK) {
@@ -220,7 +234,7 @@ public final class Handshake {
         if (claimed.equals(local)) {
             return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "NAME-5: peer claims our own name " + local);
         }
-        if (f.creation() == 0) {
+        if (checks.creation() && f.creation() == 0) {
             return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "HS-7: " + Printable.name(claimed.full()) + " sent creation 0 (reserved)");
         }
         peer = claimed;
@@ -239,10 +253,10 @@ public final class Handshake {
     }
 
     private HandshakeStep onReply(Frame.ChallengeReply f) {
-        if (f.challenge().equals(ownChallenge)) {
+        if (checks.reflection() && f.challenge().equals(ownChallenge)) {
             return fail(FailReason.PROTOCOL_ERROR, "AUTH-5: initiator reflected our own challenge");
         }
-        if (policy.issuedByThisNode(f.challenge())) {
+        if (checks.reflection() && policy.issuedByThisNode(f.challenge())) {
             return fail(FailReason.PROTOCOL_ERROR, "AUTH-8: the initiator's challenge is one this node issued itself"
                     + " on another connection (reflection)");
         }

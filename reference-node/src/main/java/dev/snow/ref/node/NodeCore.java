@@ -42,6 +42,7 @@ public final class NodeCore {
     private final DigestComparator comparator;
     private final DigestScheme digests;
     private final NodeTable table;
+    private final CoreSeams seams;
     private final Sink sink = new Sink();
 
     private final Slots slots = new Slots();
@@ -59,7 +60,12 @@ public final class NodeCore {
 
     /** With swapped strategies, for tests. */
     public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, NodeIdAllocator ids) {
-        this(config, entropy, comparator, ids, config.profile() == Profile.HARDENED && config.hardenedDigests() != null
+        this(config, entropy, comparator, CoreSeams.REAL.withIds(max -> ids));
+    }
+
+    /** With swapped strategies and seams ({@link CoreSeams#REAL} in production; the conformance mutants plant defects). */
+    public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, CoreSeams seams) {
+        this(config, entropy, comparator, seams, config.profile() == Profile.HARDENED && config.hardenedDigests() != null
                 ? config.hardenedDigests().apply(new CookieMac(config.cookie()))
                 : DigestScheme.of(config.profile(), new CookieMac(config.cookie())));
     }
@@ -67,12 +73,20 @@ public final class NodeCore {
     /** With a swapped digest scheme too (the hardened binding mutants in tests). */
     public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, NodeIdAllocator ids,
                     DigestScheme digests) {
+        this(config, entropy, comparator, CoreSeams.REAL.withIds(max -> ids), digests);
+    }
+
+    /** With swapped seams and digest scheme: the one constructor the others delegate to. */
+    public NodeCore(NodeConfig config, ChallengeSource entropy, DigestComparator comparator, CoreSeams seams,
+                    DigestScheme digests) {
+        this.seams = seams;
+        NodeIdAllocator ids = seams.ids().apply(config.maxNodeId());
         this.config = config;
         this.entropy = entropy;
         this.issued = new IssuedChallenges(entropy);
         this.comparator = comparator;
         this.digests = digests;
-        this.table = new NodeTable(config.name(), ids);
+        this.table = new NodeTable(config.name(), ids, seams.tiebreak());
         this.throttle = new AuthFailureThrottle(config.authThrottle());
     }
 
@@ -101,7 +115,7 @@ public final class NodeCore {
         } catch (InvalidNameException e) {
             return ConnectResult.refused(ConnectResult.Outcome.INVALID_NAME, e.getMessage());
         }
-        if (target.equals(config.name())) {
+        if (target.equals(config.name()) && !seams.connectToSelf()) {
             return ConnectResult.refused(ConnectResult.Outcome.SELF, "NAME-6: refusing to connect to our own name " + target);
         }
         if (table.session(target.full()) != null) {
@@ -116,7 +130,7 @@ public final class NodeCore {
             return ConnectResult.refused(ConnectResult.Outcome.NO_NODE_ID, detail);
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.initiator(config.name(), config.creation(), digests, comparator, issued, new Policy(id), target);
+        Handshake hs = Handshake.initiator(config.name(), config.creation(), digests, comparator, issued, new Policy(id), target, seams.checks());
         Slot slot = open(id, hs, now, null, null);
         slots.add(slot);
         table.startOutgoing(target, id);
@@ -219,7 +233,7 @@ public final class NodeCore {
                     + " unauthenticated connections pending (the busiest source loses its oldest, LIM-5)");
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.acceptor(config.name(), config.creation(), digests, comparator, issued, new Policy(id));
+        Handshake hs = Handshake.acceptor(config.name(), config.creation(), digests, comparator, issued, new Policy(id), seams.checks());
         Slot slot = open(id, hs, now, source, bucket);
         slots.addPendingIncoming(slot);
         slots.reschedule(slot);
@@ -333,7 +347,7 @@ public final class NodeCore {
 
     private Slot open(long id, Handshake hs, long now, String source, String bucket) {
         Connection c = new Connection(id, hs, sink, entropy, now, config.handshakeTimeoutNanos(),
-                config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos());
+                config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos(), seams.session());
         return new Slot(c, hs.direction(), source, bucket);
     }
 
@@ -373,6 +387,20 @@ public final class NodeCore {
         @Override
         public Status admit(NodeName peer, int creation) {
             admitted = table.admit(peer);
+            Long attempt = table.pendingOutgoing(peer.full());
+            if (attempt != null && admitted == Status.OK_SIMULTANEOUS && seams.cancelAttemptOnClaim()) {
+                table.clearOutgoing(peer.full(), attempt);
+                abandon(slots.get(attempt));
+                events.add(new NodeEvent.HandshakeFailed(peer.full(), Direction.OUTGOING, FailReason.NOK,
+                        "attempt given up at an unauthenticated NAME", attempt));
+            }
+            if (admitted == Status.ALIVE && seams.replaceBeforeProof()) {
+                SessionInfo old = table.session(peer.full());
+                table.remove(old.node(), old.connection());
+                abandon(slots.get(old.connection()));
+                events.add(new NodeEvent.NodeDown(old.node(), old.nodeId(), DownReason.REPLACED,
+                        "replaced at NAME, before the cookie was proven", old.connection()));
+            }
             return admitted;
         }
 
@@ -433,6 +461,9 @@ public final class NodeCore {
                 if (slot.direction == Direction.INCOMING && reason == FailReason.COOKIE_MISMATCH) {
                     throttle.failed(slot.source, inputNow);
                 }
+            }
+            if (seams.consumeIdOnFailure() && peer != null && c.handshake().ownChallenge() != null) {
+                table.leakNodeId();
             }
             events.add(new NodeEvent.HandshakeFailed(peer == null ? null : peer.full(),
                     c.handshake().direction(), reason, detail, c.id()));

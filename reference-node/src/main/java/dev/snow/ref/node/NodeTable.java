@@ -15,12 +15,18 @@ import java.util.TreeMap;
 final class NodeTable {
     private final NodeName local;
     private final NodeIdAllocator ids;
+    private final Tiebreak tiebreak;
     private final TreeMap<String, SessionInfo> sessions = new TreeMap<>();
     private final TreeMap<String, Long> pendingOutgoing = new TreeMap<>();
 
     NodeTable(NodeName local, NodeIdAllocator ids) {
+        this(local, ids, Tiebreak.STANDARD);
+    }
+
+    NodeTable(NodeName local, NodeIdAllocator ids, Tiebreak tiebreak) {
         this.local = local;
         this.ids = ids;
+        this.tiebreak = tiebreak;
     }
 
     /**
@@ -47,8 +53,9 @@ final class NodeTable {
         if (!session && !ids.hasFree()) {
             return Status.NOT_ALLOWED;
         }
-        if (pendingOutgoing.containsKey(peer.full())) {
-            return local.compareTo(peer) < 0 ? Status.NOK : Status.OK_SIMULTANEOUS;
+        int order = tiebreak.order(local, peer);
+        if (pendingOutgoing.containsKey(peer.full()) && order != 0) {
+            return order < 0 ? Status.NOK : Status.OK_SIMULTANEOUS;
         }
         return session ? Status.ALIVE : Status.OK;
     }
@@ -68,8 +75,9 @@ final class NodeTable {
      */
     Registration register(NodeName peer, int creation, Direction direction, long connection, boolean answeredAlive) {
         Long attempt = pendingOutgoing.get(peer.full());
-        boolean otherAttempt = attempt != null && attempt != connection;
-        boolean smaller = local.compareTo(peer) < 0;
+        int order = tiebreak.order(local, peer);
+        boolean otherAttempt = attempt != null && attempt != connection && order != 0;
+        boolean smaller = order < 0;
         if (otherAttempt && direction == Direction.INCOMING && smaller) {
             return Registration.refused(HandshakePolicy.Registration.TIEBREAK_LOST);
         }
@@ -85,7 +93,9 @@ final class NodeTable {
             sessions.remove(peer.full());
             ids.free(old.nodeId());
         }
-        pendingOutgoing.remove(peer.full());
+        if (attempt != null && (otherAttempt || attempt == connection)) {
+            pendingOutgoing.remove(peer.full());
+        }
         int id = ids.allocate();
         SessionInfo session = new SessionInfo(peer.full(), id, creation, direction, connection);
         sessions.put(peer.full(), session);
@@ -102,6 +112,13 @@ final class NodeTable {
         sessions.remove(peer);
         ids.free(s.nodeId());
         return s;
+    }
+
+    /** Takes a node_id that no session will ever free (only a conformance mutant's defect does this). */
+    void leakNodeId() {
+        if (ids.hasFree()) {
+            ids.allocate();
+        }
     }
 
     SessionInfo session(String peer) {

@@ -31,7 +31,8 @@ public final class Connection {
     private final long heartbeatInterval;
     private final long heartbeatTimeout;
     private final long handshakeDeadline;
-    private final FrameDecoder decoder = new FrameDecoder();
+    private final FrameDecoder decoder;
+    private final SessionSeams seams;
     private Phase phase = Phase.HANDSHAKING;
     private Heartbeat heartbeat;
     private NodeName peer;
@@ -44,6 +45,14 @@ public final class Connection {
      */
     public Connection(long id, Handshake handshake, ConnectionSink sink, ChallengeSource entropy, long openedAt,
                       long handshakeTimeout, long heartbeatInterval, long heartbeatTimeout) {
+        this(id, handshake, sink, entropy, openedAt, handshakeTimeout, heartbeatInterval, heartbeatTimeout, SessionSeams.REAL);
+    }
+
+    /** As above, with {@code seams} (real ones unless a conformance mutant plants a defect). */
+    public Connection(long id, Handshake handshake, ConnectionSink sink, ChallengeSource entropy, long openedAt,
+                      long handshakeTimeout, long heartbeatInterval, long heartbeatTimeout, SessionSeams seams) {
+        this.seams = seams;
+        this.decoder = seams == SessionSeams.REAL ? new FrameDecoder() : seams.decoder();
         this.id = id;
         this.handshake = handshake;
         this.sink = sink;
@@ -170,7 +179,7 @@ public final class Connection {
 
     private void onSessionFrame(Frame frame, long now) {
         if (frame instanceof Frame.Ping ping) {
-            sink.send(this, FrameEncoder.encode(new Frame.Pong(ping.payload())));
+            sink.send(this, FrameEncoder.encode(new Frame.Pong(seams.pongPayload().applyAsLong(ping.payload()))));
         } else if (frame instanceof Frame.Pong pong) {
             heartbeat.onPong(pong.payload(), now);
         } else {
@@ -188,7 +197,7 @@ public final class Connection {
                 phase = Phase.ESTABLISHED;
                 peer = step.peer();
                 peerCreation = step.peerCreation();
-                heartbeat = new Heartbeat(now, heartbeatInterval, heartbeatTimeout);
+                heartbeat = new Heartbeat(now, heartbeatInterval, heartbeatTimeout, seams.anyPongCounts());
                 sink.established(this, step.peer(), step.peerCreation());
                 break;
             case FAILED:

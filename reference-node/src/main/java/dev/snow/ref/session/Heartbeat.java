@@ -19,8 +19,15 @@ final class Heartbeat {
     private boolean outstanding;
     private long outstandingPayload;
     private long pongDeadline;
+    /** A defect only the conformance mutants plant (HB-4): any PONG answers the outstanding PING. */
+    private final boolean anyPongCounts;
 
     Heartbeat(long establishedAt, long interval, long timeout) {
+        this(establishedAt, interval, timeout, false);
+    }
+
+    Heartbeat(long establishedAt, long interval, long timeout, boolean anyPongCounts) {
+        this.anyPongCounts = anyPongCounts;
         this.interval = interval;
         this.timeout = timeout;
         this.nextPingAt = establishedAt + interval;
@@ -56,7 +63,7 @@ final class Heartbeat {
      * strictly before the PING's deadline (HB-3: at the deadline the session is already dead).
      */
     boolean onPong(long payload, long now) {
-        if (!outstanding || payload != outstandingPayload || now - pongDeadline >= 0) {
+        if (!outstanding || payload != outstandingPayload && !anyPongCounts || now - pongDeadline >= 0) {
             return false;
         }
         outstanding = false;

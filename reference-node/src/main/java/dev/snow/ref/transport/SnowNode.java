@@ -2,7 +2,6 @@ package dev.snow.ref.transport;
 
 import dev.snow.ref.handshake.DigestComparator;
 import dev.snow.ref.node.ConnectResult;
-import dev.snow.ref.node.FifoNodeIdAllocator;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.node.NodeCore;
 import dev.snow.ref.node.SessionInfo;
@@ -47,14 +46,14 @@ public final class SnowNode implements AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private Channel listener;
 
-    private SnowNode(NodeSettings settings, TransportResources resources, boolean ownsResources, NodeListener events) {
+    private SnowNode(NodeSettings settings, NodeStrategies strategies, TransportResources resources, boolean ownsResources,
+                     NodeListener events) {
         this.settings = settings;
         this.resources = resources;
         this.ownsResources = ownsResources;
         NodeConfig config = settings.config();
-        this.strategies = NodeStrategies.withFaults(settings.faults());
-        NodeCore core = new NodeCore(config, strategies.challenges(), strategies.comparator(),
-                new FifoNodeIdAllocator(config.maxNodeId()));
+        this.strategies = strategies;
+        NodeCore core = new NodeCore(config, strategies.challenges(), strategies.comparator(), strategies.core());
         this.loop = new CoreLoop(core, resources.nextCoreExecutor(), new MonotonicClock(), events);
         this.dialer = new Bootstrap()
                 .group(resources.io())
@@ -65,9 +64,19 @@ public final class SnowNode implements AutoCloseable {
 
     /** Starts a node with its own threads (one I/O loop per processor, the core on one of them) and TLS contexts. */
     public static SnowNode start(NodeSettings settings, NodeListener events) throws NodeStartException {
-        TransportResources own = TransportResources.create(settings.tls());
+        return start(settings, NodeStrategies.withFaults(settings.faults()), events);
+    }
+
+    /**
+     * As {@link #start(NodeSettings, NodeListener)} with explicit strategies: the production node
+     * passes the real ones; the conformance mutants (reference-node test scope) plant one defect.
+     */
+    public static SnowNode start(NodeSettings settings, NodeStrategies strategies, NodeListener events)
+            throws NodeStartException {
+        TransportResources own = strategies.tls13Only() ? TransportResources.create(settings.tls())
+                : TransportResources.create(settings.tls(), strategies.tlsProtocols());
         try {
-            return start(settings, own, true, events);
+            return start(settings, strategies, own, true, events);
         } catch (NodeStartException | RuntimeException e) {
             own.close();
             throw e;
@@ -77,12 +86,12 @@ public final class SnowNode implements AutoCloseable {
     /** Starts a node on shared resources, which the caller closes after stopping the node. */
     public static SnowNode start(NodeSettings settings, TransportResources shared, NodeListener events)
             throws NodeStartException {
-        return start(settings, shared, false, events);
+        return start(settings, NodeStrategies.withFaults(settings.faults()), shared, false, events);
     }
 
-    private static SnowNode start(NodeSettings settings, TransportResources resources, boolean owns, NodeListener events)
-            throws NodeStartException {
-        SnowNode node = new SnowNode(settings, resources, owns, events);
+    private static SnowNode start(NodeSettings settings, NodeStrategies strategies, TransportResources resources,
+                                  boolean owns, NodeListener events) throws NodeStartException {
+        SnowNode node = new SnowNode(settings, strategies, resources, owns, events);
         node.listen();
         return node;
     }

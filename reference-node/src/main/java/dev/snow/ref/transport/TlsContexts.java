@@ -53,6 +53,11 @@ public final class TlsContexts implements AutoCloseable {
      * on the log) where BoringSSL is unavailable or lacks TLS 1.3.
      */
     public static TlsContexts create(TlsProvider requested) {
+        return create(requested, TLS_1_3);
+    }
+
+    /** As {@link #create(TlsProvider)}, offering {@code protocols} (only conformance mutants pass other than TLS 1.3). */
+    static TlsContexts create(TlsProvider requested, String... protocols) {
         TlsProvider provider = requested;
         if (requested == TlsProvider.OPENSSL && !openSslUsable()) {
             Throwable why = OpenSsl.unavailabilityCause();
@@ -63,11 +68,11 @@ public final class TlsContexts implements AutoCloseable {
         EphemeralCertificate cert = EphemeralCertificate.generate();
         List<SslContext> made = new ArrayList<>();
         try {
-            SslContext server = made(made, serverBuilder(cert, netty).clientAuth(ClientAuth.NONE));
-            SslContext client = made(made, clientBuilder(netty));
-            SslContext hardenedServer = made(made, serverBuilder(cert, netty).clientAuth(ClientAuth.OPTIONAL)
+            SslContext server = made(made, serverBuilder(cert, netty, protocols).clientAuth(ClientAuth.NONE));
+            SslContext client = made(made, clientBuilder(netty, protocols));
+            SslContext hardenedServer = made(made, serverBuilder(cert, netty, protocols).clientAuth(ClientAuth.OPTIONAL)
                     .trustManager(InsecureTrustManagerFactory.INSTANCE));
-            SslContext hardenedClient = made(made, clientBuilder(netty).keyManager(cert.privateKey(), cert.certificate()));
+            SslContext hardenedClient = made(made, clientBuilder(netty, protocols).keyManager(cert.privateKey(), cert.certificate()));
             return new TlsContexts(server, client, hardenedServer, hardenedClient, provider);
         } catch (SSLException e) {
             made.forEach(ReferenceCountUtil::release);
@@ -75,17 +80,17 @@ public final class TlsContexts implements AutoCloseable {
         }
     }
 
-    private static SslContextBuilder serverBuilder(EphemeralCertificate cert, SslProvider netty) {
+    private static SslContextBuilder serverBuilder(EphemeralCertificate cert, SslProvider netty, String... protocols) {
         return SslContextBuilder.forServer(cert.privateKey(), cert.certificate())
                 .sslProvider(netty)
-                .protocols(TLS_1_3)
+                .protocols(protocols)
                 .sessionTimeout(NoResumption.JDK_NO_TICKET_TIMEOUT_SECONDS);
     }
 
-    private static SslContextBuilder clientBuilder(SslProvider netty) {
+    private static SslContextBuilder clientBuilder(SslProvider netty, String... protocols) {
         return SslContextBuilder.forClient()
                 .sslProvider(netty)
-                .protocols(TLS_1_3)
+                .protocols(protocols)
                 .trustManager(InsecureTrustManagerFactory.INSTANCE);
     }
 

@@ -36,6 +36,14 @@ public final class TransportResources implements AutoCloseable {
         return create(provider, Runtime.getRuntime().availableProcessors(), 0);
     }
 
+    /** One I/O thread per processor, TLS offering {@code tlsProtocols} (conformance mutants only: TLS-1 says 1.3). */
+    public static TransportResources create(TlsProvider provider, java.util.List<String> tlsProtocols) {
+        TlsContexts tls = TlsContexts.create(provider, tlsProtocols.toArray(new String[0]));
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("snow-io", true), NioIoHandler.newFactory());
+        return new TransportResources(io, null, tls);
+    }
+
     /** @param coreThreads 0: each node's core runs on one of the I/O loops; else dedicated core threads */
     public static TransportResources create(TlsProvider provider, int ioThreads, int coreThreads) {
         TlsContexts tls = TlsContexts.create(provider);

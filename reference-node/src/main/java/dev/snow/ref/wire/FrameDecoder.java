@@ -28,6 +28,30 @@ public final class FrameDecoder {
     private int start;
     private int end;
     private DecodeResult.Malformed poisoned;
+    private final long maxFrameLength;
+    private final boolean presize;
+    private final boolean pingLengthChecked;
+    /** Rules whose payload check is skipped (a lenient parse): empty but for conformance mutants. */
+    private final java.util.Set<String> lax;
+
+    /** The decoder of docs/PROTOCOL.md: at most {@link Limits#MAX_FRAME_LENGTH}, never sized by a peer. */
+    public FrameDecoder() {
+        this(Limits.MAX_FRAME_LENGTH, false, true, java.util.Set.of());
+    }
+
+    /**
+     * With another limit, optionally sizing its buffer from the announced length, optionally
+     * without the early PING/PONG length check: defects (FRAME-3, FRAME-11), there only for the
+     * conformance mutants of the reference's test scope. {@code lax} names payload rules parsed
+     * leniently instead (FRAME-6: trailing bytes ignored, FRAME-9: malformed UTF-8 replaced,
+     * AUTH-2: any digest_len/challenge_len taken as 32).
+     */
+    public FrameDecoder(int maxFrameLength, boolean presize, boolean pingLengthChecked, java.util.Set<String> lax) {
+        this.lax = java.util.Set.copyOf(lax);
+        this.maxFrameLength = maxFrameLength;
+        this.presize = presize;
+        this.pingLengthChecked = pingLengthChecked;
+    }
 
     /** Appends {@code length} bytes of {@code src} from {@code offset}. */
     public void feed(byte[] src, int offset, int length) {
@@ -70,8 +94,11 @@ public final class FrameDecoder {
         if (len == 0) {
             return poison("FRAME-2", "frame length is 0; it must count at least the tag");
         }
-        if (len > Limits.MAX_FRAME_LENGTH) {
-            return poison("FRAME-3", "frame length " + len + " exceeds the limit of " + Limits.MAX_FRAME_LENGTH);
+        if (len > maxFrameLength) {
+            return poison("FRAME-3", "frame length " + len + " exceeds the limit of " + maxFrameLength);
+        }
+        if (presize && available < 4 + len) {
+            ensureRoom((int) (4 + len - available));
         }
         if (available < 5) {
             return DecodeResult.NEED_MORE;
@@ -81,7 +108,7 @@ public final class FrameDecoder {
         if (tag == null) {
             return poison("FRAME-4", "unknown tag " + tagCode + " (known tags are 1..6)");
         }
-        if ((tag == Tag.PING || tag == Tag.PONG) && len != 1 + Limits.PING_PAYLOAD_LENGTH) {
+        if (pingLengthChecked && (tag == Tag.PING || tag == Tag.PONG) && len != 1 + Limits.PING_PAYLOAD_LENGTH) {
             return poison("FRAME-11", tag + " frame length is " + len + "; it must be 9");
         }
         if (available < 4 + len) {
@@ -90,7 +117,7 @@ public final class FrameDecoder {
         int payloadStart = start + 5;
         int payloadEnd = start + 4 + (int) len;
         try {
-            Frame frame = parse(tag, new Reader(buf, payloadStart, payloadEnd, tag));
+            Frame frame = parse(tag, new Reader(buf, payloadStart, payloadEnd, tag, lax));
             start = payloadEnd;
             if (start == end) {
                 start = 0;
@@ -156,16 +183,13 @@ public final class FrameDecoder {
                 break;
             }
             case CHALLENGE_REPLY: {
-                r.length32("digest_len");
-                Bytes32 digest = r.bytes32("digest");
-                r.length32("challenge_len");
-                Bytes32 challenge = r.bytes32("challenge");
+                Bytes32 digest = r.bytes32("digest", r.length32("digest_len"));
+                Bytes32 challenge = r.bytes32("challenge", r.length32("challenge_len"));
                 frame = new Frame.ChallengeReply(digest, challenge);
                 break;
             }
             case CHALLENGE_ACK: {
-                r.length32("digest_len");
-                frame = new Frame.ChallengeAck(r.bytes32("digest"));
+                frame = new Frame.ChallengeAck(r.bytes32("digest", r.length32("digest_len")));
                 break;
             }
             case PING:
@@ -190,9 +214,11 @@ public final class FrameDecoder {
         private final byte[] b;
         private final int end;
         private final Tag tag;
+        private final java.util.Set<String> lax;
         private int pos;
 
-        Reader(byte[] b, int pos, int end, Tag tag) {
+        Reader(byte[] b, int pos, int end, Tag tag, java.util.Set<String> lax) {
+            this.lax = lax;
             this.b = b;
             this.pos = pos;
             this.end = end;
@@ -235,12 +261,25 @@ public final class FrameDecoder {
             return v;
         }
 
-        /** A digest_len or challenge_len of REPLY/ACK, which must be 32 (AUTH-2). */
-        void length32(String field) {
+        /** A digest_len or challenge_len of REPLY/ACK, which must be 32 (AUTH-2); returns it. */
+        long length32(String field) {
             long v = u32(field);
-            if (v != Limits.CHALLENGE_LENGTH) {
+            if (v != Limits.CHALLENGE_LENGTH && !lax.contains("AUTH-2")) {
                 throw new Reject("AUTH-2", tag + " " + field + " is " + v + "; it must be 32");
             }
+            return v;
+        }
+
+        /** {@code n} announced bytes (32 unless AUTH-2 is lax), as 32: cut or zero-padded. */
+        Bytes32 bytes32(String field, long n) {
+            if (n == Limits.CHALLENGE_LENGTH) {
+                return bytes32(field);
+            }
+            need((int) Math.min(n, Integer.MAX_VALUE), field);
+            byte[] out = new byte[Limits.CHALLENGE_LENGTH];
+            System.arraycopy(b, pos, out, 0, (int) Math.min(n, out.length));
+            pos += (int) n;
+            return Bytes32.of(out);
         }
 
         Bytes32 bytes32(String field) {
@@ -257,8 +296,8 @@ public final class FrameDecoder {
             need(len, "name");
             try {
                 CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .onMalformedInput(lax.contains("FRAME-9") ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(lax.contains("FRAME-9") ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(b, pos, len));
                 pos += len;
                 return chars.toString();
@@ -268,7 +307,7 @@ public final class FrameDecoder {
         }
 
         void expectEnd() {
-            if (pos != end) {
+            if (pos != end && !lax.contains("FRAME-6")) {
                 throw new Reject("FRAME-6", tag + " frame has " + (end - pos) + " trailing bytes after its last field");
             }
         }

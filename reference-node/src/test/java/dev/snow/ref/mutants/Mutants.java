@@ -1,0 +1,78 @@
+package dev.snow.ref.mutants;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The registry: one line per mutant, naming the requirements the conformance suite must fail
+ * for it (docs/MUTATION.md). Adding a mutant takes one small {@link Mutant} class and one line.
+ */
+public final class Mutants {
+    private Mutants() {
+    }
+
+    /**
+     * A registered mutant.
+     *
+     * @param awaiting null, or why the suite cannot kill it yet: the gate then reports it as a
+     *                 known survivor, and fails once it is killed until this mark is removed
+     */
+    public record Entry(String name, Supplier<Mutant> factory, List<String> breaks, String awaiting) {
+        Entry awaiting(String why) {
+            return new Entry(name, factory, breaks, why);
+        }
+    }
+
+    private static Entry m(String name, Supplier<Mutant> factory, String... breaks) {
+        return new Entry(name, factory, List.of(breaks), null);
+    }
+
+    public static final List<Entry> ALL = List.of(
+            m("leaky-compare", LeakyCompare::new, "AUTH-4"),
+            m("leaky-compare-no-hook", LeakyCompareNoHook::new, "AUTH-4"),
+            m("accepts-any-digest", AcceptsAnyDigest::new, "AUTH-6"),
+            m("accepts-reflected-challenge", AcceptsReflectedChallenge::new, "AUTH-5"),
+            m("reuses-challenge", ReusesChallenge::new, "AUTH-3"),
+            m("logs-cookie", LogsCookie::new, "AUTH-7"),
+            m("no-peer-in-handshake-failed", NoPeerInHandshakeFailed::new, "AUTH-6"),
+            m("consumes-id-on-failed-handshake", ConsumesIdOnFailedHandshake::new, "AUTH-6", "HS-6"),
+            m("connects-to-itself", ConnectsToItself::new, "NAME-6"),
+            m("accepts-creation-zero", AcceptsCreationZero::new, "HS-7"),
+            m("nok-reported-as-protocol-error", NokReportedAsProtocolError::new, "STATUS-5"),
+            m("no-dialled-name-check", NoDialledNameCheck::new, "NAME-7"),
+            m("replaces-before-proof", ReplacesBeforeProof::new, "STATUS-6", "HS-6"),
+            m("no-tiebreak", NoTiebreak::new, "TIE-1", "TIE-2", "TIE-3", "TIE-4", "TIE-5"),
+            m("inverted-tiebreak", InvertedTiebreak::new, "TIE-1", "TIE-2", "TIE-3"),
+            m("cancels-attempt-on-claim", CancelsAttemptOnClaim::new, "TIE-4", "HS-6"),
+            m("wrong-direction-in-node-up", WrongDirectionInNodeUp::new, "HS-8"),
+            m("descending-fresh-ids", DescendingFreshIds::new, "ID-2"),
+            m("never-recycles-ids", NeverRecyclesIds::new, "ID-3"),
+            m("lifo-ids", LifoIds::new, "ID-3"),
+            m("hands-out-id-twice", HandsOutIdTwice::new, "ID-4"),
+            m("ignores-max-node-id", IgnoresMaxNodeId::new, "ID-1", "ID-5"),
+            m("never-pings", NeverPings::new, "HB-1"),
+            m("wrong-pong-payload", WrongPongPayload::new, "HB-2"),
+            m("counts-any-pong", CountsAnyPong::new, "HB-4"),
+            m("short-heartbeat-timeout", ShortHeartbeatTimeout::new, "HB-5"),
+            m("never-times-out", NeverTimesOut::new, "HB-3"),
+            m("timeout-reported-as-closed", TimeoutReportedAsClosed::new, "HB-3"),
+            m("disconnect-reported-as-closed", DisconnectReportedAsClosed::new, "CONN-1"),
+            m("peer-close-reported-as-disconnect", PeerCloseReportedAsDisconnect::new, "CONN-2"),
+            m("no-handshake-deadline", NoHandshakeDeadline::new, "LIM-1"),
+            m("ignores-max-pending-handshakes", IgnoresMaxPendingHandshakes::new, "LIM-2"),
+            m("allocates-by-frame-length", AllocatesByFrameLength::new, "FRAME-3"),
+            m("late-ping-length-check", LatePingLengthCheck::new, "FRAME-11"),
+            m("ignores-trailing-bytes", IgnoresTrailingBytes::new, "FRAME-6"),
+            m("lenient-utf8-names", LenientUtf8Names::new, "FRAME-9"),
+            m("trusts-digest-length", TrustsDigestLength::new, "AUTH-2"),
+            m("accepts-tls12", AcceptsTls12::new, "TLS-1"));
+
+    public static Entry find(String name) {
+        for (Entry e : ALL) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
