@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::names;
 use crate::node::{Config, ConnectRefusal, Event, Node};
+use crate::profile::Profile;
 
 pub const IMPLEMENTATION: &str = "snow-rust-node";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -219,6 +220,11 @@ impl Adapter {
             Some(c) => c as u8,
             None => random_creation(),
         };
+        // HARD-1: the profile is configuration; anything but base or hardened is bad_request.
+        let profile = match string(cmd, "profile", false)? {
+            None => Profile::Base,
+            Some(p) => Profile::parse(p).or_else(|e| bad(format!("field profile: {}", e)))?,
+        };
         let ms = |f: &str, d: u64| -> Result<Duration, Refusal> { Ok(Duration::from_millis(int(cmd, f, 1, 86_400_000)?.unwrap_or(d))) };
         let cfg = Config {
             name,
@@ -230,6 +236,7 @@ impl Adapter {
             handshake_timeout: ms("handshake_timeout_ms", 7_000)?,
             max_node_id: int(cmd, "max_node_id", 1, 65535)?.unwrap_or(65535) as u16,
             max_pending_handshakes: int(cmd, "max_pending_handshakes", 1, 1_000_000)?.unwrap_or(64) as usize,
+            profile,
         };
         let out = self.out.clone();
         let node = Node::start(cfg, Box::new(move |e| out.line(&event_json(e)))).or_else(|e| refuse("failed", e))?;

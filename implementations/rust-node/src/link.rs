@@ -44,6 +44,11 @@ impl Link {
         Link { conn, sock, dec: Decoder::new() }
     }
 
+    /// The TLS connection, for what its handshake established (the peer's certificate).
+    pub fn tls(&self) -> &rustls::Connection {
+        &self.conn
+    }
+
     /// Runs the TLS handshake to completion before `deadline`.
     pub fn handshake(&mut self, deadline: Instant) -> Result<(), LinkError> {
         while self.conn.is_handshaking() {

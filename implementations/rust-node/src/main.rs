@@ -4,12 +4,20 @@
 mod adapter;
 mod auth;
 mod cert;
+mod certverify;
+mod hardened;
 mod ids;
 mod link;
+mod mutual;
 mod names;
 mod node;
+mod profile;
+mod proofs;
 mod tls;
 mod wire;
+
+#[cfg(test)]
+mod hardened_node_tests;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,6 +45,9 @@ OPTIONS (standalone mode):
     --handshake-timeout-ms <n>    default 7000
     --max-node-id <1..65535>      default 65535
     --max-pending-handshakes <n>  default 64
+    --profile <base|hardened>     default base; hardened: mutual TLS and digests bound to both
+                                  certificates, the role, both names and both challenges
+                                  (HARD-1..HARD-7); all nodes that connect run the same one
     -h, --help                    this text
     -V, --version                 print the version
 
@@ -84,6 +95,7 @@ fn standalone(args: &[String]) {
     let mut listen = None;
     let mut connects = vec![];
     let mut creation = None;
+    let mut profile = profile::Profile::Base;
     let (mut hbi, mut hbt, mut hst, mut max_id, mut max_pending) = (60_000, 15_000, 7_000, 65535, 64);
     let mut i = 0;
     while i < args.len() {
@@ -100,6 +112,7 @@ fn standalone(args: &[String]) {
             "--handshake-timeout-ms" => hst = number(flag, &val, 1, 86_400_000),
             "--max-node-id" => max_id = number(flag, &val, 1, 65535),
             "--max-pending-handshakes" => max_pending = number(flag, &val, 1, 1_000_000),
+            "--profile" => profile = profile::Profile::parse(&val).unwrap_or_else(|e| usage(&format!("--profile: {}", e))),
             _ => usage(&format!("unknown option {:?}", flag)),
         }
         i += 2;
@@ -126,6 +139,7 @@ fn standalone(args: &[String]) {
         handshake_timeout: Duration::from_millis(hst),
         max_node_id: max_id as u16,
         max_pending_handshakes: max_pending as usize,
+        profile,
     };
     let out = adapter::Out::new();
     let sink_out = out.clone();
@@ -136,7 +150,13 @@ fn standalone(args: &[String]) {
             std::process::exit(1);
         }
     };
-    eprintln!("snow-rust-node: {} listening on port {} (creation {})", node.cfg.name, node.port, node.cfg.creation);
+    eprintln!(
+        "snow-rust-node: {} listening on port {} (creation {}, profile {})",
+        node.cfg.name,
+        node.port,
+        node.cfg.creation,
+        node.cfg.profile.as_str()
+    );
     for c in connects {
         if let Err(e) = node.connect(&c, None) {
             eprintln!("snow-rust-node: connect {}: {:?}", c, e);

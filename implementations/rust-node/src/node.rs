@@ -16,6 +16,9 @@ use std::time::{Duration, Instant};
 use crate::auth;
 use crate::ids::IdAllocator;
 use crate::link::{Link, LinkError};
+use crate::mutual::{self, ClientAuthSeen};
+use crate::profile::Profile;
+use crate::proofs::Proofs;
 use crate::names::{self, Address};
 use crate::wire::*;
 
@@ -51,6 +54,8 @@ pub struct Config {
     pub handshake_timeout: Duration,
     pub max_node_id: u16,
     pub max_pending_handshakes: usize,
+    /// base or hardened (HARD-1): one per node, never negotiated.
+    pub profile: Profile,
 }
 
 pub type Sink = Box<dyn Fn(&Event) + Send + Sync>;
@@ -109,8 +114,7 @@ pub struct Node {
     sink: Sink,
     state: Mutex<State>,
     next_conn: AtomicU64,
-    server_tls: Arc<rustls::ServerConfig>,
-    client_tls: Arc<rustls::ClientConfig>,
+    tls: crate::tls::Tls,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -161,8 +165,7 @@ impl Node {
                 stopped: false,
             }),
             next_conn: AtomicU64::new(1),
-            server_tls: crate::tls::server_config()?,
-            client_tls: crate::tls::client_config()?,
+            tls: crate::tls::Tls::new()?,
             cfg,
         });
         let n = node.clone();
@@ -373,17 +376,30 @@ impl Node {
         if ctl.is_done() {
             return Err((Failure { reason: "io", detail: "abandoned".into() }, None));
         }
-        let conn = rustls::ClientConnection::new(self.client_tls.clone(), crate::tls::any_server_name())
+        let (config, seen) = self.tls.client(self.cfg.profile);
+        let conn = rustls::ClientConnection::new(config, crate::tls::any_server_name())
             .map_err(|e| (Failure { reason: "tls", detail: e.to_string() }, None))?;
         let mut link = Link::new(rustls::Connection::Client(conn), sock);
-        match self.initiator_frames(&mut link, name, deadline, mine) {
+        match self.initiator_frames(&mut link, name, deadline, mine, seen.as_deref()) {
             Ok(creation) => Ok((link, creation)),
             Err(f) => Err((f, Some(link))),
         }
     }
 
-    fn initiator_frames(&self, link: &mut Link, name: &str, deadline: Instant, mine: &mut Option<[u8; 32]>) -> Result<u8, Failure> {
+    fn initiator_frames(
+        &self,
+        link: &mut Link,
+        name: &str,
+        deadline: Instant,
+        mine: &mut Option<[u8; 32]>,
+        seen: Option<&ClientAuthSeen>,
+    ) -> Result<u8, Failure> {
         link.handshake(deadline)?;
+        // HARD-7: a hardened initiator stops here, before NAME, without mutual TLS.
+        let channel = match seen {
+            Some(seen) => Some(mutual::initiator_channel(link.tls(), &self.tls.own_sha256, seen).or_else(|d| fail("profile_mismatch", d))?),
+            None => None,
+        };
         link.write_frame(&Frame::Name { name: self.cfg.name.clone(), creation: self.cfg.creation })?;
         let (status, challenge, acceptor, creation) = match read_before(link, deadline)? {
             Frame::StatusChallenge { status, challenge, name, creation } => (status, challenge, name, creation),
@@ -411,10 +427,11 @@ impl Node {
             st.issued.insert(own);
             *mine = Some(own);
         }
-        link.write_frame(&Frame::ChallengeReply { digest: auth::digest(&self.cfg.cookie, &theirs), challenge: own })?;
+        let proofs = Proofs { cookie: &self.cfg.cookie, channel, initiator_name: &self.cfg.name, acceptor_name: &acceptor };
+        link.write_frame(&Frame::ChallengeReply { digest: proofs.reply(&theirs, &own), challenge: own })?;
         match read_before(link, deadline)? {
             Frame::ChallengeAck { digest } => {
-                if !auth::verify(&self.cfg.cookie, &own, &digest) {
+                if !auth::ct_eq(&proofs.ack(&theirs, &own), &digest) {
                     return fail("cookie_mismatch", "AUTH-6: wrong CHALLENGE_ACK digest");
                 }
             }
@@ -462,7 +479,7 @@ impl Node {
 
     fn run_incoming(self: Arc<Self>, ctl: Arc<Ctl>, sock: TcpStream) {
         let deadline = Instant::now() + self.cfg.handshake_timeout;
-        let conn = match rustls::ServerConnection::new(self.server_tls.clone()) {
+        let conn = match rustls::ServerConnection::new(self.tls.server(self.cfg.profile)) {
             Ok(c) => c,
             Err(e) => {
                 let mut st = self.lock();
@@ -493,6 +510,11 @@ impl Node {
     /// The acceptor's side up to ESTABLISHED; returns the peer's name.
     fn acceptor_frames(&self, link: &mut Link, ctl: &Arc<Ctl>, deadline: Instant, mine: &mut Option<[u8; 32]>) -> Result<String, Failure> {
         link.handshake(deadline)?;
+        // HARD-7: a hardened acceptor stops here, before NAME, without mutual TLS.
+        let channel = match self.cfg.profile {
+            Profile::Hardened => Some(mutual::acceptor_channel(link.tls(), &self.tls.own_sha256).or_else(|d| fail("profile_mismatch", d))?),
+            Profile::Base => None,
+        };
         let (name, creation) = match read_before(link, deadline)? {
             Frame::Name { name, creation } => (name, creation),
             other => return fail("protocol_error", format!("FRAME-7: {} while awaiting NAME", other.kind())),
@@ -544,7 +566,8 @@ impl Node {
         if self.lock().issued.contains(&theirs) {
             return fail("protocol_error", "AUTH-8: the initiator's challenge is one this node issued");
         }
-        if !auth::verify(&self.cfg.cookie, &own, &digest) {
+        let proofs = Proofs { cookie: &self.cfg.cookie, channel, initiator_name: &name, acceptor_name: &self.cfg.name };
+        if !auth::ct_eq(&proofs.reply(&own, &theirs), &digest) {
             return fail("cookie_mismatch", "AUTH-6: wrong CHALLENGE_REPLY digest");
         }
         // Authenticated: resolve against attempts and sessions, register, ACK (HS-4, TIE-1..5).
@@ -567,7 +590,7 @@ impl Node {
         }
         let id = self.register(&mut st, &name, ctl, creation, Direction::Incoming)?;
         st.pending_in.retain(|c| c.id != ctl.id);
-        if let Err(e) = link.write_frame(&Frame::ChallengeAck { digest: auth::digest(&self.cfg.cookie, &theirs) }) {
+        if let Err(e) = link.write_frame(&Frame::ChallengeAck { digest: proofs.ack(&own, &theirs) }) {
             // Registered but the ACK could not go out: report the session and let it end as closed.
             let _ = e;
         }
@@ -691,6 +714,7 @@ mod tests {
             handshake_timeout: Duration::from_secs(5),
             max_node_id: 4,
             max_pending_handshakes: 8,
+            profile: Profile::Base,
         };
         let n = Node::start(cfg, Box::new(move |e| { let _ = tx.lock().unwrap().send(e.clone()); })).unwrap();
         (n, rx)

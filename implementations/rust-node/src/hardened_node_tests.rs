@@ -1,0 +1,90 @@
+//! Two in-process nodes over loopback TLS in the hardened profile (HARD-1..HARD-7): mutual
+//! TLS with bound digests between two hardened nodes, and profile_mismatch on the hardened
+//! side against a base node in either role, never a silent fallback.
+
+use std::sync::mpsc::{channel, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::names::Address;
+use crate::node::{Config, Direction, Event, Node};
+use crate::profile::Profile;
+
+fn node(name: &str, cookie: &str, profile: Profile) -> (Arc<Node>, Receiver<Event>) {
+    let (tx, rx) = channel();
+    let tx = Mutex::new(tx);
+    let cfg = Config {
+        name: name.into(),
+        cookie: cookie.as_bytes().to_vec(),
+        listen: Address { host: "127.0.0.1".into(), port: 0 },
+        creation: 9,
+        heartbeat_interval: Duration::from_secs(60),
+        heartbeat_timeout: Duration::from_secs(15),
+        handshake_timeout: Duration::from_secs(5),
+        max_node_id: 4,
+        max_pending_handshakes: 8,
+        profile,
+    };
+    let n = Node::start(cfg, Box::new(move |e| {
+        let _ = tx.lock().unwrap().send(e.clone());
+    }))
+    .unwrap();
+    (n, rx)
+}
+
+fn next(rx: &Receiver<Event>) -> Event {
+    rx.recv_timeout(Duration::from_secs(10)).expect("an event within 10 s")
+}
+
+fn here(n: &Node) -> Option<Address> {
+    Some(Address { host: "127.0.0.1".into(), port: n.port })
+}
+
+#[test]
+fn two_hardened_nodes_connect_with_mutual_tls_and_bound_digests() {
+    let (a, ra) = node("ha@127.0.0.1", "c00kie", Profile::Hardened);
+    let (b, rb) = node("hb@127.0.0.1", "c00kie", Profile::Hardened);
+    a.connect("hb@127.0.0.1", here(&b)).unwrap();
+    assert!(matches!(next(&ra), Event::Up { ref node, direction: Direction::Outgoing, .. } if node == "hb@127.0.0.1"));
+    assert!(matches!(next(&rb), Event::Up { ref node, direction: Direction::Incoming, .. } if node == "ha@127.0.0.1"));
+    assert_eq!((a.sessions().len(), b.sessions().len()), (1, 1));
+}
+
+#[test]
+fn a_wrong_cookie_between_hardened_nodes_is_still_cookie_mismatch() {
+    let (a, ra) = node("ha@127.0.0.1", "one", Profile::Hardened);
+    let (b, rb) = node("hb@127.0.0.1", "two", Profile::Hardened);
+    a.connect("hb@127.0.0.1", here(&b)).unwrap();
+    assert!(matches!(next(&rb), Event::Failed { reason: "cookie_mismatch", direction: Direction::Incoming, .. }));
+    assert!(matches!(next(&ra), Event::Failed { reason: "io", direction: Direction::Outgoing, .. }));
+}
+
+#[test]
+fn a_hardened_initiator_refuses_a_base_acceptor_as_profile_mismatch() {
+    let (h, rh) = node("ha@127.0.0.1", "c", Profile::Hardened);
+    let (base, rbase) = node("hb@127.0.0.1", "c", Profile::Base);
+    h.connect("hb@127.0.0.1", here(&base)).unwrap();
+    match next(&rh) {
+        Event::Failed { reason: "profile_mismatch", direction: Direction::Outgoing, detail, .. } => {
+            assert!(detail.contains("HARD-7"), "the detail names the rule: {}", detail)
+        }
+        other => panic!("expected handshake_failed profile_mismatch, saw {:?}", other),
+    }
+    assert!(matches!(next(&rbase), Event::Failed { reason: "io", direction: Direction::Incoming, .. }), "the base acceptor sees a close before NAME");
+    assert!(h.sessions().is_empty() && base.sessions().is_empty(), "no fallback to the base profile");
+}
+
+#[test]
+fn a_hardened_acceptor_refuses_a_base_initiator_as_profile_mismatch() {
+    let (h, rh) = node("ha@127.0.0.1", "c", Profile::Hardened);
+    let (base, rbase) = node("hb@127.0.0.1", "c", Profile::Base);
+    base.connect("ha@127.0.0.1", here(&h)).unwrap();
+    match next(&rh) {
+        Event::Failed { reason: "profile_mismatch", direction: Direction::Incoming, detail, .. } => {
+            assert!(detail.contains("HARD-7"), "the detail names the rule: {}", detail)
+        }
+        other => panic!("expected handshake_failed profile_mismatch, saw {:?}", other),
+    }
+    assert!(matches!(next(&rbase), Event::Failed { reason: "io", direction: Direction::Outgoing, .. }), "the base initiator sees the close after TLS");
+    assert!(h.sessions().is_empty() && base.sessions().is_empty(), "no fallback to the base profile");
+}
