@@ -71,6 +71,8 @@ final class Cells implements AutoCloseable {
             case HEARTBEAT_TIMEOUT -> heartbeatTimeout();
             case REPLACEMENT -> replacement();
             case WRONG_COOKIE -> wrongCookie();
+            case HARDENED -> hardened();
+            case PROFILE_MISMATCH -> profileMismatch();
         };
     }
 
@@ -175,6 +177,40 @@ final class Cells implements AutoCloseable {
                 "AUTH-6: no node_up on either side");
         check(i.sessions().isEmpty() && a.sessions().isEmpty(), "AUTH-6: no session on either side");
         return "acceptor cookie_mismatch, initiator io, no session";
+    }
+
+    private String hardened() {
+        Iut i = start(row, "hardened-initiator", NodeOptions.of(rowName(), COOKIE).withProfile("hardened"));
+        Iut a = start(col, "hardened-acceptor", NodeOptions.of(colName(), COOKIE).withProfile("hardened"));
+        i.connect(a.name(), addr(a));
+        Event upI = i.await("node_up for " + a.name(), ev("node_up", a.name()));
+        Event upA = a.await("node_up for " + i.name(), ev("node_up", i.name()));
+        check("outgoing".equals(upI.direction()) && "incoming".equals(upA.direction()),
+                "HARD-6/HS-8: node_up outgoing at the initiator and incoming at the acceptor, saw " + upI + " and " + upA);
+        i.disconnect(a.name());
+        Event down = a.await("node_down for " + i.name(), ev("node_down", i.name()));
+        check("closed".equals(down.reason()), "CONN-2: acceptor should report node_down closed, saw " + down);
+        return "mutual TLS, bound digests: node_up on both sides; disconnect seen as closed";
+    }
+
+    /** HARD-7 in both roles: the hardened side names the cause, nobody falls back (HARD-1). */
+    private String profileMismatch() {
+        Iut hi = start(row, "hardened-initiator", NodeOptions.of(rowName(), COOKIE).withProfile("hardened"));
+        Iut ba = start(col, "base-acceptor", NodeOptions.of(colName(), COOKIE).withProfile("base"));
+        hi.connect(ba.name(), addr(ba));
+        Event fi = hi.await("handshake_failed profile_mismatch", ev("handshake_failed", ba.name()));
+        check("profile_mismatch".equals(fi.reason()), "HARD-7: a hardened initiator whose acceptor asked for no certificate reports profile_mismatch, saw " + fi);
+        Iut bi = start(row, "base-initiator", NodeOptions.of(alive("n3", row) + "@127.0.0.1", COOKIE).withProfile("base"));
+        Iut ha = start(col, "hardened-acceptor", NodeOptions.of(alive("n4", col) + "@127.0.0.1", COOKIE).withProfile("hardened"));
+        int mark = ha.mark();
+        bi.connect(ha.name(), addr(ha));
+        bi.await("handshake_failed", ev("handshake_failed", ha.name()));
+        Event fa = ha.await(mark, "handshake_failed profile_mismatch", e -> e.is("handshake_failed"), bi.timeouts().event());
+        check("profile_mismatch".equals(fa.reason()), "HARD-7: a hardened acceptor whose initiator presented no certificate reports profile_mismatch, saw " + fa);
+        for (Iut n : List.of(hi, ba, bi, ha)) {
+            check(n.events().matching(0, e -> e.is("node_up")).isEmpty() && n.sessions().isEmpty(), "HARD-1: no fallback, no session, on " + n.name());
+        }
+        return "hardened initiator and hardened acceptor each report profile_mismatch; no session";
     }
 
     @Override

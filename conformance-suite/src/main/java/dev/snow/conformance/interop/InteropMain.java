@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
             "each ordered pair (initiator x acceptor) and each case, and writes the result",
             "matrix. Entries with a planted fault or a test subset do not take part.",
             "Exit status: 0 every cell passes, 1 a cell fails, 2 bad configuration.", ""},
-        footer = {"", "Cases: handshake, simultaneous, heartbeat-timeout, replacement, wrong-cookie.",
+        footer = {"", "Cases: handshake, simultaneous, heartbeat-timeout, replacement, wrong-cookie, hardened,", "profile-mismatch.",
             "Results: <output>/interop.md and <output>/interop.html."})
 public final class InteropMain implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "<conformance.yaml>", description = "Implementations (default: <root>/conformance/conformance.yaml).")

@@ -46,6 +46,9 @@ class InteropMatrixTest {
     @Test
     void unknownCasesAreNamedWithTheKnownOnes() {
         assertThat(InteropCase.byId("wrong-cookie")).isEqualTo(InteropCase.WRONG_COOKIE);
+        assertThat(InteropCase.byId("hardened")).isEqualTo(InteropCase.HARDENED);
+        assertThat(InteropCase.byId("profile-mismatch")).isEqualTo(InteropCase.PROFILE_MISMATCH);
+        assertThatThrownBy(() -> InteropCase.byId("downgrade")).hasMessageContaining("profile-mismatch");
         assertThatThrownBy(() -> InteropCase.byId("tickle")).hasMessageContaining("tickle").hasMessageContaining("heartbeat-timeout");
     }
 }
