@@ -28,13 +28,15 @@ final class RustChildNode implements ServerUnderTest {
     private final AtomicLong up = new AtomicLong();
     private final HostPort address;
 
-    RustChildNode(Path exe, int maxPending) throws IOException {
+    /** {@code profile}: "base" or "hardened" (HARD-1), the adapter's start field. */
+    RustChildNode(Path exe, int maxPending, String profile) throws IOException {
         process = new ProcessBuilder(List.of(exe.toString(), "--adapter")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         expect(out.readLine(), "\"event\":\"ready\"");
         in.println("{\"id\":1,\"cmd\":\"start\",\"name\":\"" + BenchNode.NAME + "\",\"cookie\":\"" + BenchNode.COOKIE
-                + "\",\"host\":\"127.0.0.1\",\"port\":0,\"creation\":1,\"max_pending_handshakes\":" + maxPending + "}");
+                + "\",\"host\":\"127.0.0.1\",\"port\":0,\"creation\":1,\"max_pending_handshakes\":" + maxPending
+                + ",\"profile\":\"" + profile + "\"}");
         String reply = expect(out.readLine(), "\"reply\":\"start\"");
         Matcher m = PORT.matcher(reply);
         if (!m.find()) {

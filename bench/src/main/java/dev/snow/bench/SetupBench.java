@@ -1,5 +1,6 @@
 package dev.snow.bench;
 
+import dev.snow.ref.handshake.Profile;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.transport.NodeSettings;
 import dev.snow.ref.transport.SnowNode;
@@ -23,6 +24,8 @@ import javax.net.ssl.SSLContext;
  *       accepted (node_up) by the one node under test, and its CPU per setup;</li>
  * </ul>
  * and the same two figures for a bare JSSE TLS 1.3 handshake, measured first in the same run.
+ * The Rust node runs twice, base and hardened profile (mutual TLS and bound digests, HARD-1..7;
+ * its client nodes then run hardened too), so the hardened profile's cost is a ratio in one run.
  */
 final class SetupBench {
     /** {@code rustNode}: the Rust node's executable, or null to leave its row out. */
@@ -48,7 +51,8 @@ final class SetupBench {
             rows.add(snow(p));
         }
         if (o.rustNode() != null) {
-            rows.add(rust(o.providers().get(o.providers().size() - 1)));
+            rows.add(rust(o.providers().get(o.providers().size() - 1), Profile.BASE));
+            rows.add(rust(o.providers().get(o.providers().size() - 1), Profile.HARDENED));
         }
         return rows;
     }
@@ -107,24 +111,27 @@ final class SetupBench {
         out.println("[setup] snow, TLS provider " + provider.option() + ": node under test in a child JVM " + o.nodeJvmArgs());
         try (ChildNode server = new ChildNode(o.nodeJvmArgs(), provider, 60_000, 15_000, 1024)) {
             String label = "snow setup, TLS " + server.tls + (server.tls.equals(provider.option()) ? "" : " (fallback)");
-            return measure(label, server, provider);
+            return measure(label, server, provider, Profile.BASE);
         }
     }
 
-    /** The Rust node (rustls) under the same load, the client nodes using {@code clientTls}. */
-    private Row rust(TlsProvider clientTls) throws Exception {
-        out.println("[setup] Rust node " + o.rustNode() + " (rustls), client nodes on TLS " + clientTls.option());
-        try (RustChildNode server = new RustChildNode(o.rustNode(), 1024)) {
-            return measure("Rust node setup (rustls; clients TLS " + clientTls.option() + ")", server, clientTls);
+    /** The Rust node (rustls) in {@code profile} under the same load, the client nodes using {@code clientTls} and the same profile. */
+    private Row rust(TlsProvider clientTls, Profile profile) throws Exception {
+        String name = profile.name().toLowerCase(java.util.Locale.ROOT);
+        out.println("[setup] Rust node " + o.rustNode() + " (rustls, " + name + " profile), client nodes on TLS " + clientTls.option());
+        try (RustChildNode server = new RustChildNode(o.rustNode(), 1024, name)) {
+            String label = profile == Profile.BASE ? "Rust node setup (rustls; clients TLS " + clientTls.option() + ")"
+                    : "Rust node setup, hardened profile (mutual TLS; clients TLS " + clientTls.option() + ")";
+            return measure(label, server, clientTls, profile);
         }
     }
 
-    private Row measure(String label, ServerUnderTest server, TlsProvider provider) throws Exception {
+    private Row measure(String label, ServerUnderTest server, TlsProvider provider, Profile profile) throws Exception {
         try (TransportResources clients = TransportResources.create(provider, 2, 0)) {
             Recorder one = new Recorder();
             List<Looper> loopers = new ArrayList<>();
             List<SnowNode> nodes = new ArrayList<>();
-            loopers.add(startLooper(0, provider, clients, server, one, nodes));
+            loopers.add(startLooper(0, provider, clients, server, one, nodes, profile));
             Thread.sleep(o.warmUp().toMillis());
             one.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -138,7 +145,7 @@ final class SetupBench {
             Recorder many = new Recorder();
             loopers.get(0).stop();
             for (int i = 1; i <= o.clients(); i++) {
-                loopers.add(startLooper(i, provider, clients, server, many, nodes));
+                loopers.add(startLooper(i, provider, clients, server, many, nodes, profile));
             }
             Thread.sleep(o.warmUp().toMillis());
             Map<String, Long> s0 = server.quickStats();
@@ -167,9 +174,9 @@ final class SetupBench {
     }
 
     private static Looper startLooper(int i, TlsProvider provider, TransportResources clients, ServerUnderTest server,
-                                      Recorder recorder, List<SnowNode> nodes) throws Exception {
+                                      Recorder recorder, List<SnowNode> nodes, Profile profile) throws Exception {
         Looper looper = new Looper(BenchNode.NAME, server.address(), recorder);
-        NodeConfig config = NodeConfig.builder("client" + i + "@127.0.0.1", BenchNode.COOKIE).creation(1).build();
+        NodeConfig config = NodeConfig.builder("client" + i + "@127.0.0.1", BenchNode.COOKIE).creation(1).profile(profile).build();
         SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(provider), clients, looper);
         nodes.add(node);
         looper.start(node);
