@@ -236,6 +236,7 @@ impl Adapter {
             handshake_timeout: ms("handshake_timeout_ms", 7_000)?,
             max_node_id: int(cmd, "max_node_id", 1, 65535)?.unwrap_or(65535) as u16,
             max_pending_handshakes: int(cmd, "max_pending_handshakes", 1, 1_000_000)?.unwrap_or(64) as usize,
+            max_pending_per_source: int(cmd, "max_pending_per_source", 0, 1_000_000)?.unwrap_or(16) as usize,
             profile,
         };
         let out = self.out.clone();

@@ -26,6 +26,7 @@ fn node(name: &str, cookie: &str, profile: Profile) -> (Arc<Node>, Receiver<Even
         handshake_timeout: Duration::from_secs(5),
         max_node_id: 4,
         max_pending_handshakes: 8,
+        max_pending_per_source: 16,
         profile,
     };
     let n = Node::start(cfg, Box::new(move |e| {

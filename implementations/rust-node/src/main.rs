@@ -11,6 +11,7 @@ mod link;
 mod mutual;
 mod names;
 mod node;
+mod pending;
 mod profile;
 mod proofs;
 mod tls;
@@ -45,6 +46,7 @@ OPTIONS (standalone mode):
     --handshake-timeout-ms <n>    default 7000
     --max-node-id <1..65535>      default 65535
     --max-pending-handshakes <n>  default 64
+    --max-pending-per-source <n>  default 16 (0: off); one source's flood evicts only its own (LIM-5)
     --profile <base|hardened>     default base; hardened: mutual TLS and digests bound to both
                                   certificates, the role, both names and both challenges
                                   (HARD-1..HARD-7); all nodes that connect run the same one
@@ -97,6 +99,7 @@ fn standalone(args: &[String]) {
     let mut creation = None;
     let mut profile = profile::Profile::Base;
     let (mut hbi, mut hbt, mut hst, mut max_id, mut max_pending) = (60_000, 15_000, 7_000, 65535, 64);
+    let mut per_source = 16;
     let mut i = 0;
     while i < args.len() {
         let flag = args[i].as_str();
@@ -112,6 +115,7 @@ fn standalone(args: &[String]) {
             "--handshake-timeout-ms" => hst = number(flag, &val, 1, 86_400_000),
             "--max-node-id" => max_id = number(flag, &val, 1, 65535),
             "--max-pending-handshakes" => max_pending = number(flag, &val, 1, 1_000_000),
+            "--max-pending-per-source" => per_source = number(flag, &val, 0, 1_000_000),
             "--profile" => profile = profile::Profile::parse(&val).unwrap_or_else(|e| usage(&format!("--profile: {}", e))),
             _ => usage(&format!("unknown option {:?}", flag)),
         }
@@ -139,6 +143,7 @@ fn standalone(args: &[String]) {
         handshake_timeout: Duration::from_millis(hst),
         max_node_id: max_id as u16,
         max_pending_handshakes: max_pending as usize,
+        max_pending_per_source: per_source as usize,
         profile,
     };
     let out = adapter::Out::new();

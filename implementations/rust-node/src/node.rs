@@ -20,6 +20,7 @@ use crate::mutual::{self, ClientAuthSeen};
 use crate::profile::Profile;
 use crate::proofs::Proofs;
 use crate::names::{self, Address};
+use crate::pending::{self, Pending};
 use crate::wire::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +55,8 @@ pub struct Config {
     pub handshake_timeout: Duration,
     pub max_node_id: u16,
     pub max_pending_handshakes: usize,
+    /// LIM-5: pending incoming handshakes per source address (0 = off).
+    pub max_pending_per_source: usize,
     /// base or hardened (HARD-1): one per node, never negotiated.
     pub profile: Profile,
 }
@@ -63,6 +66,8 @@ pub type Sink = Box<dyn Fn(&Event) + Send + Sync>;
 /// What ends a connection from outside its thread.
 struct Ctl {
     id: u64,
+    /// The peer's IP address for an incoming connection (LIM-5), None for an outgoing one.
+    source: Option<std::net::IpAddr>,
     done: AtomicBool,
     sock: Mutex<Option<TcpStream>>,
     peer: Mutex<String>,
@@ -180,9 +185,10 @@ impl Node {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn new_ctl(&self, peer: String, sock: Option<TcpStream>) -> Arc<Ctl> {
+    fn new_ctl(&self, peer: String, sock: Option<TcpStream>, source: Option<std::net::IpAddr>) -> Arc<Ctl> {
         Arc::new(Ctl {
             id: self.next_conn.fetch_add(1, Ordering::SeqCst),
+            source,
             done: AtomicBool::new(false),
             sock: Mutex::new(sock),
             peer: Mutex::new(peer),
@@ -215,7 +221,7 @@ impl Node {
             });
             return Ok(());
         }
-        let ctl = self.new_ctl(name.to_string(), None);
+        let ctl = self.new_ctl(name.to_string(), None, None);
         st.attempts.insert(name.to_string(), ctl.clone());
         drop(st);
         let node = self.clone();
@@ -452,17 +458,25 @@ impl Node {
                     continue;
                 }
             };
-            let peer = sock.peer_addr().map(|a: SocketAddr| a.to_string()).unwrap_or_else(|_| "?".into());
+            let addr = sock.peer_addr().ok();
+            let peer = addr.map(|a: SocketAddr| a.to_string()).unwrap_or_else(|| "?".into());
+            let source = addr.map(|a| a.ip()).unwrap_or(std::net::IpAddr::from([0u8, 0, 0, 0]));
             let mut st = self.lock();
             if st.stopped {
                 continue;
             }
-            while st.pending_in.len() >= self.cfg.max_pending_handshakes {
-                let oldest = st.pending_in[0].clone();
-                self.end_handshake(&mut st, &oldest, Direction::Incoming, "not_allowed", "LIM-2: evicted at max_pending_handshakes".into());
-                st.pending_in.retain(|c| c.id != oldest.id);
+            loop {
+                let table: Vec<Pending> =
+                    st.pending_in.iter().map(|c| Pending { id: c.id, source: c.source.unwrap_or(source) }).collect();
+                let (id, why) = match pending::victim(&table, source, self.cfg.max_pending_handshakes, self.cfg.max_pending_per_source) {
+                    Some(v) => v,
+                    None => break,
+                };
+                let chosen = st.pending_in.iter().find(|c| c.id == id).cloned().expect("the victim is pending");
+                self.end_handshake(&mut st, &chosen, Direction::Incoming, "not_allowed", why.into());
+                st.pending_in.retain(|c| c.id != id);
             }
-            let ctl = self.new_ctl(peer, sock.try_clone().ok());
+            let ctl = self.new_ctl(peer, sock.try_clone().ok(), Some(source));
             st.pending_in.push(ctl.clone());
             drop(st);
             let node = self.clone();
@@ -714,6 +728,7 @@ mod tests {
             handshake_timeout: Duration::from_secs(5),
             max_node_id: 4,
             max_pending_handshakes: 8,
+            max_pending_per_source: 16,
             profile: Profile::Base,
         };
         let n = Node::start(cfg, Box::new(move |e| { let _ = tx.lock().unwrap().send(e.clone()); })).unwrap();
