@@ -37,8 +37,12 @@ pub fn event_json(e: &Event) -> Value {
         Event::Down { node, node_id, reason, detail } => {
             json!({"event":"node_down","node":node,"node_id":node_id,"reason":reason,"detail":detail})
         }
-        Event::Failed { peer, direction, reason, detail } => {
-            json!({"event":"handshake_failed","peer":peer,"direction":direction.as_str(),"reason":reason,"detail":detail})
+        Event::Failed { peer, direction, reason, detail, remote } => {
+            let mut e = json!({"event":"handshake_failed","peer":peer,"direction":direction.as_str(),"reason":reason,"detail":detail});
+            if let Some(r) = remote {
+                e["remote"] = json!(r);
+            }
+            e
         }
     }
 }
@@ -334,4 +338,31 @@ fn time_compare(cmd: &Map<String, Value>) -> Result<Reply, Refusal> {
     let mut r = Reply { fields: Map::new() };
     r.fields.insert("nanos".into(), json!(nanos));
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::node::Direction;
+
+    #[test]
+    fn handshake_failed_carries_remote_only_when_known_and_names_stay_exact() {
+        let with = event_json(&Event::Failed {
+            peer: "a\u{202e}b@h".into(),
+            direction: Direction::Incoming,
+            reason: "cookie_mismatch",
+            detail: "AUTH-6".into(),
+            remote: Some("[::1]:4711".into()),
+        });
+        assert_eq!(with["remote"], "[::1]:4711");
+        assert_eq!(with["peer"], "a\u{202e}b@h", "the adapter's JSON keeps the name exact");
+        let without = event_json(&Event::Failed {
+            peer: "b@h".into(),
+            direction: Direction::Outgoing,
+            reason: "io",
+            detail: String::new(),
+            remote: None,
+        });
+        assert!(without.get("remote").is_none(), "no remote field when there is none: {}", without);
+    }
 }

@@ -84,8 +84,9 @@ fn a_hardened_acceptor_refuses_a_base_initiator_as_profile_mismatch() {
     let (base, rbase) = node("hb@127.0.0.1", "c", Profile::Base);
     base.connect("ha@127.0.0.1", here(&h)).unwrap();
     match next(&rh) {
-        Event::Failed { reason: "profile_mismatch", direction: Direction::Incoming, detail, .. } => {
-            assert!(detail.contains("HARD-7"), "the detail names the rule: {}", detail)
+        Event::Failed { reason: "profile_mismatch", direction: Direction::Incoming, detail, remote, .. } => {
+            assert!(detail.contains("HARD-7"), "the detail names the rule: {}", detail);
+            assert!(remote.as_deref().map_or(false, |r| r.starts_with("127.0.0.1:")), "the event names the source: {:?}", remote);
         }
         other => panic!("expected handshake_failed profile_mismatch, saw {:?}", other),
     }

@@ -42,7 +42,8 @@ impl Direction {
 pub enum Event {
     Up { node: String, node_id: u16, creation: u8, direction: Direction },
     Down { node: String, node_id: u16, reason: &'static str, detail: String },
-    Failed { peer: String, direction: Direction, reason: &'static str, detail: String },
+    /// `remote`: the peer socket's address of an incoming connection (ADAPTER.md, optional).
+    Failed { peer: String, direction: Direction, reason: &'static str, detail: String, remote: Option<String> },
 }
 
 pub struct Config {
@@ -68,6 +69,8 @@ struct Ctl {
     id: u64,
     /// The peer's IP address for an incoming connection (LIM-5), None for an outgoing one.
     source: Option<std::net::IpAddr>,
+    /// The peer socket's `host:port` of an incoming connection, kept when `peer` becomes its name.
+    remote: Option<String>,
     done: AtomicBool,
     sock: Mutex<Option<TcpStream>>,
     peer: Mutex<String>,
@@ -188,6 +191,7 @@ impl Node {
     fn new_ctl(&self, peer: String, sock: Option<TcpStream>, source: Option<std::net::IpAddr>) -> Arc<Ctl> {
         Arc::new(Ctl {
             id: self.next_conn.fetch_add(1, Ordering::SeqCst),
+            remote: source.map(|_| peer.clone()),
             source,
             done: AtomicBool::new(false),
             sock: Mutex::new(sock),
@@ -218,6 +222,7 @@ impl Node {
                 direction: Direction::Outgoing,
                 reason: "not_allowed",
                 detail: "ID-5: no free node_id to dial with".into(),
+                remote: None,
             });
             return Ok(());
         }
@@ -298,7 +303,8 @@ impl Node {
             st.pending_in.retain(|c| c.id != ctl.id);
         }
         ctl.kill();
-        (self.sink)(&Event::Failed { peer, direction: dir, reason, detail });
+        let remote = ctl.remote.clone();
+        (self.sink)(&Event::Failed { peer, direction: dir, reason, detail, remote });
     }
 
     fn end_session(&self, st: &mut State, name: &str, ctl: &Arc<Ctl>, reason: &'static str, detail: String) {
