@@ -20,7 +20,7 @@ final class Settings {
                 .maxNodeId(c.maxNodeId())
                 .maxPendingHandshakes(c.maxPendingHandshakes());
         try {
-            return new NodeSettings(change.apply(b).build(), s.listen(), s.tls(), s.faults());
+            return new NodeSettings(change.apply(b).build(), s.listen(), s.tls());
         } catch (InvalidNameException e) {
             throw new IllegalStateException("the name was valid a moment ago: " + e.getMessage(), e);
         }
