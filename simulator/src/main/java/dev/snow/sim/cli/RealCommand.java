@@ -48,11 +48,6 @@ final class RealCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        if (mode.resolve(System.getenv("TOXIPROXY_URL")) == FaultMode.EMBEDDED && !FaultMode.embeddedAvailable()) {
-            System.err.println("snow-sim: --faults embedded needs the faultproxy module, which is not in this build of snow-sim.jar;"
-                    + " run a Toxiproxy and use --faults url with TOXIPROXY_URL=http://127.0.0.1:8474");
-            return SnowSim.USAGE;
-        }
         long n = seed != null ? seed : scenario.seeds().first();
         RealResult r = RealRunner.run(scenario, n, opt);
         switch (r.status()) {
