@@ -455,6 +455,12 @@ public final class RealRunner {
             setAll(b.links(), "bandwidth", bandwidthToxin(b.bitsPerSecond()));
         } else if (a instanceof Action.Flap f) {
             flap(f.links(), f.down(), f.up(), f.until(), now());
+        } else if (a instanceof Action.Reset r) {
+            links.resetLive(pairs(r.links()), new LinkProxies.Toxin("reset_peer",
+                    Map.of("timeout", ToxicMapping.resetTimeoutMs(r.timeout(), opt.timeScale()))));
+        } else if (a instanceof Action.Slicer sl) {
+            setAll(sl.links(), "slicer", sl.off() ? null : new LinkProxies.Toxin("slicer", Map.of("average_size", sl.averageSize(),
+                    "size_variation", sl.sizeVariation(), "delay", ToxicMapping.slicerDelayMicros(sl.delay(), opt.timeScale()))));
         }
         // Skew: named by NotApplicable before the run
     }
