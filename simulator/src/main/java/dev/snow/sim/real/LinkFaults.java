@@ -20,11 +20,14 @@ final class LinkFaults {
     private final RunState run;
     private final LinkProxies links;
     private final boolean lossToxic;
+    private final boolean packetDrop;
 
-    LinkFaults(RunState run, LinkProxies links, boolean lossToxic) {
+    /** {@code lossToxic}: the server has the seeded loss toxic; {@code packetDrop}: loss is nftables drop rules instead. */
+    LinkFaults(RunState run, LinkProxies links, boolean lossToxic, boolean packetDrop) {
         this.run = run;
         this.links = links;
         this.lossToxic = lossToxic;
+        this.packetDrop = packetDrop;
     }
 
     /** {@code network:} on every link, then the {@code links:} overrides, before the run. */
@@ -108,6 +111,9 @@ final class LinkFaults {
     private LinkProxies.Toxin loss(int[] pair, double rate) {
         if (rate <= 0) {
             return null;
+        }
+        if (packetDrop) {
+            return new LinkProxies.Toxin("drop", Map.of("rate", rate));
         }
         if (lossToxic) {
             return new LinkProxies.Toxin("loss", Map.of("rate", rate, "seed", run.seed * 1_000_003L + pair[0] * 1000L + pair[1]));

@@ -35,6 +35,10 @@ final class LinkProxies implements AutoCloseable {
     }
 
     private final FaultApi api;
+    /** Loss as nftables drop rules (null: loss is a toxic); a toxin of type {@code drop} goes there. */
+    private final PacketDrop drop;
+    /** Drop rule handles by proxy name + "/" + half name. */
+    private final Map<String, Integer> dropRules = new HashMap<>();
     private final List<String> names;
     private final int[] ports;
     private final Consumer<String> log;
@@ -51,8 +55,9 @@ final class LinkProxies implements AutoCloseable {
     private HttpClient http;
     private int proxyCount;
 
-    LinkProxies(FaultApi api, List<String> names, int[] ports, Consumer<String> log) throws IOException {
+    LinkProxies(FaultApi api, PacketDrop drop, List<String> names, int[] ports, Consumer<String> log) throws IOException {
         this.api = api;
+        this.drop = drop;
         this.names = names;
         this.ports = ports;
         this.log = log;
@@ -185,6 +190,10 @@ final class LinkProxies implements AutoCloseable {
     private void apply(Proxy p, ToxicDirection dir, String kind, Toxin toxin) throws IOException {
         String name = kind + (dir == ToxicDirection.UPSTREAM ? "_up" : "_down");
         Map<String, Toxic> on = toxics.get(p);
+        Integer rule = dropRules.remove(p.getName() + "/" + name);
+        if (rule != null) {
+            drop.remove(rule);
+        }
         if (on.containsKey(name)) {
             Toxic t = on.remove(name);
             if (t != null) {
@@ -197,6 +206,12 @@ final class LinkProxies implements AutoCloseable {
             return;
         }
         Map<String, Object> a = toxin.attributes();
+        if (toxin.type().equals("drop")) {
+            String listen = p.getListen();
+            int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+            dropRules.put(p.getName() + "/" + name, drop.add(dir == ToxicDirection.UPSTREAM, port, ((Number) a.get("rate")).doubleValue()));
+            return;
+        }
         Toxic t;
         switch (toxin.type()) {
             case "timeout":

@@ -37,6 +37,7 @@ public final class RealRunner {
     private LinkFaults linkFaults;
     private NodeControl control;
     private FaultApi faults;
+    private PacketDrop drop;
     private Path logDir;
     private long prepared;
     private boolean cleaned;
@@ -125,13 +126,17 @@ public final class RealRunner {
         header.put("tolerance_ms", opt.tolerance() / 1_000_000);
         header.put("logs", logDir.toString());
         run.note(0, "run", null, header);
-        links = new LinkProxies(faults, run.names, ports, line -> run.note(0, "proxy", null, Map.of("detail", line)));
+        if (opt.netfilterLoss()) {
+            drop = PacketDrop.open();
+            run.note(0, "netfilter", null, Map.of("detail", "loss is nftables drop rules in table inet " + PacketDrop.TABLE));
+        }
+        links = new LinkProxies(faults, drop, run.names, ports, line -> run.note(0, "proxy", null, Map.of("detail", line)));
         for (RealNode n : run.nodes) {
             if (!n.spec.settings().started()) {
                 links.acceptTo(n.index, false);
             }
         }
-        linkFaults = new LinkFaults(run, links, faults.hasLossToxic());
+        linkFaults = new LinkFaults(run, links, faults.hasLossToxic(), drop != null);
         linkFaults.applyDefaults();
         control = new NodeControl(run, links);
         for (RealNode n : run.nodes) {
@@ -251,6 +256,15 @@ public final class RealRunner {
                     b.adapter.kill();
                 }
             }
+        }
+        if (drop != null) {
+            try {
+                run.note(run.now(), "netfilter", null, Map.of("dropped_packets", drop.dropped()));
+                drop.close();
+            } catch (IOException e) {
+                run.opt.err().println("real mode: removing the nftables table: " + e.getMessage());
+            }
+            drop = null;
         }
         if (links != null) {
             links.close();
