@@ -149,6 +149,11 @@ public final class Handshake {
      * without mutual TLS stops here (HARD-7): the peer runs the base profile.
      */
     public HandshakeStep onTransportReady(ChannelBinding binding) {
+        State before = state;
+        return checks.tap().decided(direction, before, null, transportReady(binding));
+    }
+
+    private HandshakeStep transportReady(ChannelBinding binding) {
         if ((state == State.CONNECTING || state == State.ACCEPTING) && digests.requiresMutualTls() && !binding.isMutual()) {
             return fail(FailReason.PROFILE_MISMATCH, direction == Direction.OUTGOING
                     ? "HARD-7: the acceptor did not ask for our certificate (no mutual TLS): it runs the base profile, we run hardened"
@@ -168,6 +173,12 @@ public final class Handshake {
 
     /** A decoded frame from the peer. */
     public HandshakeStep onFrame(Frame frame) {
+        State before = state;
+        Frame input = checks.tap().received(direction, before, frame);
+        return checks.tap().decided(direction, before, input, frame(input));
+    }
+
+    private HandshakeStep frame(Frame frame) {
         Tag expected = EXPECTS.get(state);
         if (expected != frame.tag()) {
             return fail(FailReason.PROTOCOL_ERROR, "FRAME-7: " + frame.tag() + " is not expected by the "
@@ -208,8 +219,17 @@ public final class Handshake {
         peerCreation = f.creation();
         acceptorChallenge = f.challenge();
         ownChallenge = challenges.nextChallenge();
+        Frame.ChallengeReply reply = new Frame.ChallengeReply(digests.reply(context(acceptorChallenge, ownChallenge)), ownChallenge);
+        if (!checks.upAfterAck()) { // a mutant's defect (HS-5 broken): established before any ACK
+            HandshakeStep refused = refusedRegistration(policy.register(dialled, peerCreation, direction), dialled);
+            if (refused != null) {
+                return refused;
+            }
+            state = State.ESTABLISHED;
+            return HandshakeStep.established(dialled, peerCreation, reply);
+        }
         state = State.AWAIT_ACK;
-        return HandshakeStep.next(new Frame.ChallengeReply(digests.reply(context(acceptorChallenge, ownChallenge)), ownChallenge));
+        return HandshakeStep.next(reply);
     }
 
     private HandshakeStep onAck(Frame.ChallengeAck f) {
