@@ -37,6 +37,8 @@ import java.util.Map;
  * handshake whose transport reports no mutual TLS closes at "transport ready" with reason
  * profile_mismatch and sends nothing (HARD-7).
  * The initiator checks the acceptor's name and creation before acting on any status (NAME-7).
+ * Every frame received and every step decided passes the {@link HandshakeChecks#tap()}, which
+ * changes nothing in the node ({@link HandshakeTap#NONE}; test-scope mutants rewrite one).
  * Registration refused (no node_id free: not_allowed; an acceptor whose own later attempt to a
  * larger peer wins the tiebreak: nok) closes and sends nothing.
  */

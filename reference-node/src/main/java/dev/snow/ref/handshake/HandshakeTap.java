@@ -1,5 +1,7 @@
 package dev.snow.ref.handshake;
 
+import dev.snow.ref.wire.Frame;
+
 /**
  * A tap on one handshake's frames, for the conformance mutants (reference-node test scope,
  * docs/MUTATION.md): it may rewrite a frame the handshake receives, before the handshake acts on
@@ -14,7 +16,7 @@ public interface HandshakeTap {
     /**
      * The frame the handshake of {@code role} acts on in {@code state}, given the one received.
      */
-    default dev.snow.ref.wire.Frame received(Direction role, Handshake.State state, dev.snow.ref.wire.Frame frame) {
+    default Frame received(Direction role, Handshake.State state, Frame frame) {
         return frame;
     }
 
@@ -22,7 +24,7 @@ public interface HandshakeTap {
      * The step carried out, given the one the handshake of {@code role} decided in state
      * {@code before} ({@code input} null: transport ready).
      */
-    default HandshakeStep decided(Direction role, Handshake.State before, dev.snow.ref.wire.Frame input, HandshakeStep step) {
+    default HandshakeStep decided(Direction role, Handshake.State before, Frame input, HandshakeStep step) {
         return step;
     }
 }
