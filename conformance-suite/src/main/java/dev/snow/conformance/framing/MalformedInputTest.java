@@ -48,7 +48,10 @@ class MalformedInputTest {
     Stream<DynamicTest> invalidFrameToInitiator(Iut iut, Tester t) {
         return Vectors.invalid().stream().map(v -> dynamicTest(v.slug() + " [" + v.rule() + ", FRAME-8] " + v.name(), () -> {
             TesterListener l = t.listen();
-            String name = t.name("malformed", l.port());
+            // the IUT dials the name a STATUS_CHALLENGE vector carries, so that no NAME-7 abort can
+            // hide a lax STATUS-2/3/4 check; other vectors carry no name
+            String carried = statusName(v.bytes());
+            String name = carried != null && carried.matches("[A-Za-z0-9_-]+@[A-Za-z0-9.:-]+") ? carried : t.name("malformed", l.port());
             iut.connect(name, l.hostPort());
             PeerConnection c = Handshakes.acceptConnection(t, l);
             Handshakes.expectName(c, iut);
@@ -157,6 +160,21 @@ class MalformedInputTest {
             default:
                 return Frames.pong(t.randomBytes(8));
         }
+    }
+
+    /** The name a STATUS_CHALLENGE frame carries after its declared challenge, if it is there whole; else null. */
+    static String statusName(byte[] frame) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(frame);
+        if (frame.length < 10 || frame[4] != 2) {
+            return null;
+        }
+        long challengeLen = Integer.toUnsignedLong(b.getInt(6));
+        long at = 10 + challengeLen;
+        if (at + 2 > frame.length) {
+            return null;
+        }
+        int n = Short.toUnsignedInt(b.getShort((int) at));
+        return at + 2 + n <= frame.length ? new String(frame, (int) at + 2, n, java.nio.charset.StandardCharsets.UTF_8) : null;
     }
 
     /** The name a NAME frame carries, if its bytes are UTF-8 (for matching the IUT's event); else null. */

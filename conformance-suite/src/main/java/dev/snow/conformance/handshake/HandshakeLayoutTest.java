@@ -64,6 +64,7 @@ class HandshakeLayoutTest {
 
         Event up = iut.awaitNodeUp(name);
         Handshakes.checkNodeUp(up, name, 11, "incoming");
+        checkNodeIdIsTheSessions(iut, up);
         iut.expectNone(up.index() + 1, "a second node_up for " + name, e -> e.is("node_up") && name.equals(e.node()), QUIET);
         c.expectSilence(Duration.ofMillis(100), "HS-4: nothing but PING/PONG after CHALLENGE_ACK");
     }
@@ -76,7 +77,7 @@ class HandshakeLayoutTest {
         iut.connect(name, l.hostPort());
         PeerConnection c = Handshakes.acceptConnection(t, l);
 
-        Incoming.Frame nameFrame = c.expectFrame(WireFrame.Name.class, t.timeouts().event());
+        Incoming.Frame nameFrame = Handshakes.expectNameFrame(c, iut);
         byte[] own = iut.name().getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.wrap(nameFrame.raw());
         assertThat(b.getInt()).as("FRAME-1: NAME len = n + 4").isEqualTo(own.length + 4);
@@ -87,6 +88,7 @@ class HandshakeLayoutTest {
         c.expectSilence(Duration.ofMillis(150), "HS-1: the initiator sends NAME, then waits for STATUS_CHALLENGE");
 
         byte[] challenge = t.challenge();
+        int mark = iut.mark(); // before STATUS: an initiator established at REPLY reports node_up before we read it
         c.send(Frames.status(StatusCode.OK, challenge, name, 13));
         Incoming.Frame reply = c.expectFrame(WireFrame.ChallengeReply.class, t.timeouts().event());
         ByteBuffer r = ByteBuffer.wrap(reply.raw());
@@ -97,12 +99,23 @@ class HandshakeLayoutTest {
         Handshakes.checkDigest("HS-3/AUTH-1: CHALLENGE_REPLY digest", iut.cookie(), challenge, rf.digest());
         assertThat(rf.challenge()).as("HS-3: the initiator's own challenge, not ours").isNotEqualTo(challenge);
 
-        int mark = iut.mark();
-        iut.expectNone(mark, "node_up before CHALLENGE_ACK", e -> e.is("node_up") && name.equals(e.node()), QUIET);
+        iut.expectNone(mark, "node_up before CHALLENGE_ACK (HS-5)", e -> e.is("node_up") && name.equals(e.node()), QUIET);
         c.send(Frames.ack(HmacSha256.digest(iut.cookie(), rf.challenge())));
         Event up = iut.await(mark, "node_up for " + name, e -> e.is("node_up") && name.equals(e.node()), t.timeouts().event());
         Handshakes.checkNodeUp(up, name, 13, "outgoing");
+        checkNodeIdIsTheSessions(iut, up);
         iut.expectNone(up.index() + 1, "a second node_up for " + name, e -> e.is("node_up") && name.equals(e.node()), QUIET);
+    }
+
+    /** node_up carries the node_id the session holds: the one `sessions` lists for it (HS-8). */
+    private static void checkNodeIdIsTheSessions(Iut iut, Event up) {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> sessions = iut.sessionsWith(up.node());
+        assertThat(sessions).as("CONN-3: one session for " + up.node()).hasSize(1);
+        int held = sessions.get(0).path("node_id").asInt(-1);
+        if (held != up.nodeId()) {
+            throw new AssertionError("HS-8: node_up for " + up.node() + " carries node_id " + up.nodeId()
+                    + " but its session holds node_id " + held + " (sessions)");
+        }
     }
 
     @Test
@@ -113,9 +126,22 @@ class HandshakeLayoutTest {
             String name = t.name("status-" + status.wireName().replace('_', '-'), l.port());
             iut.connect(name, l.hostPort());
             PeerConnection c = Handshakes.acceptConnection(t, l);
-            WireFrame.Name n = Handshakes.expectName(c, iut);
-            Handshakes.Session s = Handshakes.finishAsAcceptor(t, iut, c, name, 9, status, n);
-            assertThat(s.nodeUp().direction()).isEqualTo("outgoing");
+            Handshakes.expectName(c, iut);
+            byte[] challenge = t.challenge();
+            int mark = iut.mark();
+            c.send(Frames.status(status, challenge, name, 9));
+            Incoming i = c.next(t.timeouts().event());
+            if (!(i instanceof Incoming.Frame f && f.frame() instanceof WireFrame.ChallengeReply)) {
+                throw new AssertionError("STATUS-1: code " + status.code + " is " + status.wireName()
+                        + ", on which the initiator goes on with CHALLENGE_REPLY, but it "
+                        + (i == null ? "sent nothing within " + t.timeouts().event().toMillis() + " ms"
+                        : i instanceof Incoming.Frame f ? "sent " + f.frame().describe() : "closed the connection"));
+            }
+            WireFrame.ChallengeReply r = (WireFrame.ChallengeReply) ((Incoming.Frame) i).frame();
+            Handshakes.checkDigest("HS-3/AUTH-1: CHALLENGE_REPLY digest after " + status.wireName(), iut.cookie(), challenge, r.digest());
+            c.send(Frames.ack(HmacSha256.digest(iut.cookie(), r.challenge())));
+            Event up = iut.await(mark, "node_up for " + name, e -> e.is("node_up") && name.equals(e.node()), t.timeouts().event());
+            Handshakes.checkNodeUp(up, name, 9, "outgoing");
             c.close();
         }
     }

@@ -33,7 +33,8 @@ class ReplacementTest {
 
         PeerConnection c = t.dial(iut);
         WireFrame.StatusChallenge st = Handshakes.sendName(c, iut, name, 2);
-        assertThat(st.status()).as("STATUS-6: a NAME from a connected name is answered alive").isEqualTo(StatusCode.ALIVE);
+        assertThat(st.status()).as("ID-8: a NAME from a connected name with a new creation (a restarted peer) is answered alive")
+                .isEqualTo(StatusCode.ALIVE);
         int beforeReply = iut.mark();
         pingPong(old.conn(), t, "STATUS-6: the old session keeps running until the new peer is authenticated");
         iut.expectNone(beforeReply, "node_down for " + name + " before the new digest was verified",

@@ -96,9 +96,26 @@ public final class Handshakes {
         }
     }
 
+    /**
+     * The IUT's first frame as initiator, which must be NAME (HS-1): another frame first fails as
+     * HS-1; nothing at all, or a close, fails as before (its cause may be another rule's).
+     */
+    public static dev.snow.conformance.peer.Incoming.Frame expectNameFrame(PeerConnection c, Iut iut) {
+        dev.snow.conformance.peer.Incoming i = c.next(iut.timeouts().event());
+        if (i instanceof dev.snow.conformance.peer.Incoming.Frame f && !(f.frame() instanceof WireFrame.Name)) {
+            throw new AssertionError("HS-1: the initiator must send NAME first once TLS is up, but its first frame is "
+                    + f.frame().describe());
+        }
+        if (i instanceof dev.snow.conformance.peer.Incoming.Frame f) {
+            return f;
+        }
+        throw new AssertionError(i == null ? "the IUT sent no NAME within " + iut.timeouts().event().toMillis() + " ms"
+                : "the tester expected NAME from the IUT but got " + i);
+    }
+
     /** The IUT's NAME: its own name and creation (HS-1). */
     public static WireFrame.Name expectName(PeerConnection c, Iut iut) {
-        WireFrame.Name n = c.expect(WireFrame.Name.class, iut.timeouts().event());
+        WireFrame.Name n = (WireFrame.Name) expectNameFrame(c, iut).frame();
         if (!n.name().equals(iut.name()) || n.creation() != iut.creation()) {
             throw new AssertionError("HS-1: the IUT's NAME carries " + n.describe() + "; expected name \"" + iut.name()
                     + "\" creation " + iut.creation());

@@ -37,6 +37,8 @@ import java.util.Map;
  * handshake whose transport reports no mutual TLS closes at "transport ready" with reason
  * profile_mismatch and sends nothing (HARD-7).
  * The initiator checks the acceptor's name and creation before acting on any status (NAME-7).
+ * Every frame received and every step decided passes the {@link HandshakeChecks#tap()}, which
+ * changes nothing in the node ({@link HandshakeTap#NONE}; test-scope mutants rewrite one).
  * Registration refused (no node_id free: not_allowed; an acceptor whose own later attempt to a
  * larger peer wins the tiebreak: nok) closes and sends nothing.
  */
@@ -149,6 +151,11 @@ public final class Handshake {
      * without mutual TLS stops here (HARD-7): the peer runs the base profile.
      */
     public HandshakeStep onTransportReady(ChannelBinding binding) {
+        State before = state;
+        return checks.tap().decided(direction, before, null, transportReady(binding));
+    }
+
+    private HandshakeStep transportReady(ChannelBinding binding) {
         if ((state == State.CONNECTING || state == State.ACCEPTING) && digests.requiresMutualTls() && !binding.isMutual()) {
             return fail(FailReason.PROFILE_MISMATCH, direction == Direction.OUTGOING
                     ? "HARD-7: the acceptor did not ask for our certificate (no mutual TLS): it runs the base profile, we run hardened"
@@ -168,6 +175,12 @@ public final class Handshake {
 
     /** A decoded frame from the peer. */
     public HandshakeStep onFrame(Frame frame) {
+        State before = state;
+        Frame input = checks.tap().received(direction, before, frame);
+        return checks.tap().decided(direction, before, input, frame(input));
+    }
+
+    private HandshakeStep frame(Frame frame) {
         Tag expected = EXPECTS.get(state);
         if (expected != frame.tag()) {
             return fail(FailReason.PROTOCOL_ERROR, "FRAME-7: " + frame.tag() + " is not expected by the "
@@ -208,8 +221,17 @@ public final class Handshake {
         peerCreation = f.creation();
         acceptorChallenge = f.challenge();
         ownChallenge = challenges.nextChallenge();
+        Frame.ChallengeReply reply = new Frame.ChallengeReply(digests.reply(context(acceptorChallenge, ownChallenge)), ownChallenge);
+        if (!checks.upAfterAck()) { // a mutant's defect (HS-5 broken): established before any ACK
+            HandshakeStep refused = refusedRegistration(policy.register(dialled, peerCreation, direction), dialled);
+            if (refused != null) {
+                return refused;
+            }
+            state = State.ESTABLISHED;
+            return HandshakeStep.established(dialled, peerCreation, reply);
+        }
         state = State.AWAIT_ACK;
-        return HandshakeStep.next(new Frame.ChallengeReply(digests.reply(context(acceptorChallenge, ownChallenge)), ownChallenge));
+        return HandshakeStep.next(reply);
     }
 
     private HandshakeStep onAck(Frame.ChallengeAck f) {

@@ -40,7 +40,9 @@ public final class NodeCore {
     /** {@code entropy} remembering what our handshakes issued (AUTH-8); handshakes draw from it. */
     private final IssuedChallenges issued;
     private final DigestComparator comparator;
-    private final DigestScheme digests;
+    /** The digest scheme of each role's handshakes: the node's one, unless a mutant's seam swaps one (AUTH-1). */
+    private final DigestScheme outgoingDigests;
+    private final DigestScheme incomingDigests;
     private final NodeTable table;
     private final CoreSeams seams;
     private final Sink sink = new Sink();
@@ -53,6 +55,8 @@ public final class NodeCore {
     /** The {@code now} of the input being handled, for callbacks that carry none (LIM-6 accounting). */
     private long inputNow;
     private boolean stopped;
+    /** A mutant's defect only ({@link CoreDefect#WEDGED_BY_PROTOCOL_ERROR}): refusing every incoming connection. */
+    private boolean wedged;
 
     public NodeCore(NodeConfig config, ChallengeSource entropy) {
         this(config, entropy, DigestComparator.CONSTANT_TIME, new FifoNodeIdAllocator(config.maxNodeId()));
@@ -85,7 +89,8 @@ public final class NodeCore {
         this.entropy = entropy;
         this.issued = new IssuedChallenges(entropy);
         this.comparator = comparator;
-        this.digests = digests;
+        this.outgoingDigests = seams.digests().of(Direction.OUTGOING, digests, config.cookie());
+        this.incomingDigests = seams.digests().of(Direction.INCOMING, digests, config.cookie());
         this.table = new NodeTable(config.name(), ids, seams.tiebreak());
         this.throttle = new AuthFailureThrottle(config.authThrottle());
     }
@@ -118,7 +123,7 @@ public final class NodeCore {
         if (target.equals(config.name()) && !seams.connectToSelf()) {
             return ConnectResult.refused(ConnectResult.Outcome.SELF, "NAME-6: refusing to connect to our own name " + target);
         }
-        if (table.session(target.full()) != null) {
+        if (table.session(target.full()) != null && !seams.has(CoreDefect.DIAL_CONNECTED_NAME)) {
             return ConnectResult.refused(ConnectResult.Outcome.ALREADY_CONNECTED, "CONN-3: already connected to " + target);
         }
         if (table.pendingOutgoing(target.full()) != null) {
@@ -130,7 +135,7 @@ public final class NodeCore {
             return ConnectResult.refused(ConnectResult.Outcome.NO_NODE_ID, detail);
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.initiator(config.name(), config.creation(), digests, comparator, issued, new Policy(id), target, seams.checks());
+        Handshake hs = Handshake.initiator(config.name(), config.creation(), outgoingDigests, comparator, issued, new Policy(id), target, seams.checks());
         Slot slot = open(id, hs, now, null, null);
         slots.add(slot);
         table.startOutgoing(target, id);
@@ -207,7 +212,7 @@ public final class NodeCore {
      * source cannot evict another's handshakes while it holds more.
      */
     public long handleAccepted(String source, long now) {
-        if (stopped) {
+        if (stopped || wedged) {
             return -1;
         }
         inputNow = now;
@@ -233,7 +238,7 @@ public final class NodeCore {
                     + " unauthenticated connections pending (the busiest source loses its oldest, LIM-5)");
         }
         long id = nextConnectionId++;
-        Handshake hs = Handshake.acceptor(config.name(), config.creation(), digests, comparator, issued, new Policy(id), seams.checks());
+        Handshake hs = Handshake.acceptor(config.name(), config.creation(), incomingDigests, comparator, issued, new Policy(id), seams.checks());
         Slot slot = open(id, hs, now, source, bucket);
         slots.addPendingIncoming(slot);
         slots.reschedule(slot);
@@ -347,7 +352,7 @@ public final class NodeCore {
 
     private Slot open(long id, Handshake hs, long now, String source, String bucket) {
         Connection c = new Connection(id, hs, sink, entropy, now, config.handshakeTimeoutNanos(),
-                config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos(), seams.session());
+                seams.pingInterval().nanos(hs.direction(), config.heartbeatIntervalNanos()), config.heartbeatTimeoutNanos(), seams.session());
         return new Slot(c, hs.direction(), source, bucket);
     }
 
@@ -387,6 +392,10 @@ public final class NodeCore {
         @Override
         public Status admit(NodeName peer, int creation) {
             admitted = table.admit(peer);
+            if (admitted == Status.ALIVE && seams.has(CoreDefect.REFUSE_RESTARTED_PEER)
+                    && table.session(peer.full()).creation() != creation) {
+                admitted = Status.NOT_ALLOWED;
+            }
             Long attempt = table.pendingOutgoing(peer.full());
             if (attempt != null && admitted == Status.OK_SIMULTANEOUS && seams.cancelAttemptOnClaim()) {
                 table.clearOutgoing(peer.full(), attempt);
@@ -461,6 +470,9 @@ public final class NodeCore {
                 if (slot.direction == Direction.INCOMING && reason == FailReason.COOKIE_MISMATCH) {
                     throttle.failed(slot.source, inputNow);
                 }
+            }
+            if (reason == FailReason.PROTOCOL_ERROR && seams.has(CoreDefect.WEDGED_BY_PROTOCOL_ERROR)) {
+                wedged = true;
             }
             if (seams.consumeIdOnFailure() && peer != null && c.handshake().ownChallenge() != null) {
                 table.leakNodeId();

@@ -182,6 +182,9 @@ public final class Connection {
             sink.send(this, FrameEncoder.encode(new Frame.Pong(seams.pongPayload().applyAsLong(ping.payload()))));
         } else if (frame instanceof Frame.Pong pong) {
             heartbeat.onPong(pong.payload(), now);
+        } else if (seams.laxRules().contains("HB-6")) {
+            // a conformance mutant's defect only (HB-6 lax): a handshake frame after establishment is ignored
+            return;
         } else {
             finish();
             sink.down(this, DownReason.PROTOCOL_ERROR, "HB-6: " + frame.tag() + " after the session was established");

@@ -40,6 +40,8 @@ final class CoreLoop {
     private ScheduledFuture<?> timer;
     private long timerDeadline = Long.MAX_VALUE;
     private boolean timersStopped;
+    /** Runs after every drain; nothing for the real node (a mutant's seam, {@link #afterEachDrain}). */
+    private Runnable afterDrain = () -> { };
 
     CoreLoop(NodeCore core, EventExecutor executor, MonotonicClock clock, NodeListener listener) {
         this.core = core;
@@ -144,6 +146,12 @@ final class CoreLoop {
         }
         closedByTransport.clear();
         rearm();
+        afterDrain.run();
+    }
+
+    /** Sets what runs after every drain, on the core thread (a conformance mutant's transport defect, LIM-3). */
+    void afterEachDrain(Runnable r) {
+        afterDrain = r;
     }
 
     private void rearm() {

@@ -2,6 +2,7 @@ package dev.snow.ref.transport;
 
 import dev.snow.ref.handshake.DigestComparator;
 import dev.snow.ref.node.ConnectResult;
+import dev.snow.ref.node.CoreDefect;
 import dev.snow.ref.node.NodeConfig;
 import dev.snow.ref.node.NodeCore;
 import dev.snow.ref.node.SessionInfo;
@@ -120,6 +121,11 @@ public final class SnowNode implements AutoCloseable {
             throw new NodeStartException("cannot listen on " + at + ": " + IoProblems.describe(cause), cause);
         }
         listener = bound.channel();
+        if (strategies.core().has(CoreDefect.ACCEPT_WAITS_FOR_HANDSHAKES)) {
+            // a conformance mutant's defect only (LIM-3 broken): no accept while a handshake is pending
+            Channel accepting = listener;
+            loop.execute(core -> loop.afterEachDrain(() -> accepting.config().setAutoRead(core.pendingIncomingCount() == 0)));
+        }
     }
 
     private long handshakeMillis() {

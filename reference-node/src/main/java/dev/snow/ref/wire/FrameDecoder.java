@@ -44,7 +44,9 @@ public final class FrameDecoder {
      * without the early PING/PONG length check: defects (FRAME-3, FRAME-11), there only for the
      * conformance mutants of the reference's test scope. {@code lax} names payload rules parsed
      * leniently instead (FRAME-6: trailing bytes ignored, FRAME-9: malformed UTF-8 replaced,
-     * AUTH-2: any digest_len/challenge_len taken as 32).
+     * AUTH-2: any digest_len/challenge_len taken as 32; STATUS-2, STATUS-3: any challenge_len taken;
+     * STATUS-4: an unknown status read as ok; HB-6, read by the connection: handshake frames ignored
+     * once established).
      */
     public FrameDecoder(int maxFrameLength, boolean presize, boolean pingLengthChecked, java.util.Set<String> lax) {
         this.lax = java.util.Set.copyOf(lax);
@@ -162,20 +164,26 @@ public final class FrameDecoder {
             case STATUS_CHALLENGE: {
                 int code = r.u8("status");
                 Status status = Status.fromCode(code);
+                if (status == null && r.lax.contains("STATUS-4")) {
+                    status = Status.OK; // a conformance mutant's defect only: an unknown status read as ok
+                }
                 if (status == null) {
                     throw new Reject("STATUS-4", "unknown status " + code + " (known statuses are 0..4)");
                 }
                 long challengeLen = r.u32("challenge_len");
                 Bytes32 challenge = null;
                 if (status.continues()) {
-                    if (challengeLen != Limits.CHALLENGE_LENGTH) {
+                    if (challengeLen != Limits.CHALLENGE_LENGTH && !r.lax.contains("STATUS-2")) {
                         throw new Reject("STATUS-2", "challenge_len is " + challengeLen + " with status "
                                 + status.wireName() + "; it must be 32");
                     }
-                    challenge = r.bytes32("challenge");
+                    challenge = r.bytes32("challenge", challengeLen);
                 } else if (challengeLen != 0) {
-                    throw new Reject("STATUS-3", "challenge_len is " + challengeLen + " with status "
-                            + status.wireName() + "; it must be 0");
+                    if (!r.lax.contains("STATUS-3")) {
+                        throw new Reject("STATUS-3", "challenge_len is " + challengeLen + " with status "
+                                + status.wireName() + "; it must be 0");
+                    }
+                    r.bytes32("challenge", challengeLen); // a conformance mutant's defect only: skipped
                 }
                 String name = r.name();
                 int creation = r.u8("creation");

@@ -1,5 +1,7 @@
 package dev.snow.ref.mutants;
 
+import dev.snow.ref.handshake.Direction;
+import dev.snow.ref.node.CoreDefect;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -65,7 +67,32 @@ public final class Mutants {
             m("ignores-trailing-bytes", IgnoresTrailingBytes::new, "FRAME-6"),
             m("lenient-utf8-names", LenientUtf8Names::new, "FRAME-9"),
             m("trusts-digest-length", TrustsDigestLength::new, "AUTH-2"),
-            m("accepts-tls12", AcceptsTls12::new, "TLS-1"));
+            m("accepts-tls12", AcceptsTls12::new, "TLS-1"),
+            // handshake, status, ids, liveness (issue 12 audit)
+            m("speaks-before-name@acceptor", () -> new SpeaksBeforeName(Direction.INCOMING), "HS-1"),
+            m("speaks-before-name@initiator", () -> new SpeaksBeforeName(Direction.OUTGOING), "HS-1"),
+            m("wrong-creation-in-status@acceptor", WrongCreationInStatus::new, "HS-2"),
+            m("reply-over-own-challenge@initiator", () -> new DigestOverWrongChallenge(Direction.OUTGOING), "HS-3"),
+            m("ack-over-own-challenge@acceptor", () -> new DigestOverWrongChallenge(Direction.INCOMING), "HS-4"),
+            m("up-before-ack@initiator", UpBeforeAck::new, "HS-5"),
+            m("wrong-status-codes@acceptor", () -> new WrongStatusCodes(Direction.INCOMING), "STATUS-1"),
+            m("wrong-status-codes@initiator", () -> new WrongStatusCodes(Direction.OUTGOING), "STATUS-1"),
+            m("accepts-odd-challenge-len@initiator", () -> new LaxStatusDecoding("STATUS-2"), "STATUS-2"),
+            m("stays-open-after-refusal@acceptor", StaysOpenAfterRefusal::new, "STATUS-3"),
+            m("accepts-challenge-with-refusal@initiator", () -> new LaxStatusDecoding("STATUS-3"), "STATUS-3"),
+            m("accepts-unknown-status@initiator", () -> new LaxStatusDecoding("STATUS-4"), "STATUS-4"),
+            m("latin1-cookie-key@acceptor", () -> new Latin1CookieKey(Direction.INCOMING), "AUTH-1"),
+            m("latin1-cookie-key@initiator", () -> new Latin1CookieKey(Direction.OUTGOING), "AUTH-1"),
+            m("ignores-configured-creation", IgnoresConfiguredCreation::new, "ID-6"),
+            m("refuses-restarted-peer@acceptor", () -> new PlantsCoreDefect(CoreDefect.REFUSE_RESTARTED_PEER), "ID-8"),
+            m("wrong-node-id-in-node-up", () -> new WrongNodeUpField("node_id"), "HS-8"),
+            m("wrong-creation-in-node-up", () -> new WrongNodeUpField("creation"), "HS-8"),
+            m("fast-pings@acceptor", () -> new FastPings(Direction.INCOMING), "HB-1"),
+            m("fast-pings@initiator", () -> new FastPings(Direction.OUTGOING), "HB-1"),
+            m("ignores-frames-when-established", IgnoresFramesWhenEstablished::new, "HB-6"),
+            m("accept-waits-for-handshakes@acceptor", () -> new PlantsCoreDefect(CoreDefect.ACCEPT_WAITS_FOR_HANDSHAKES), "LIM-3"),
+            m("wedged-by-protocol-error", () -> new PlantsCoreDefect(CoreDefect.WEDGED_BY_PROTOCOL_ERROR), "LIM-4"),
+            m("dials-connected-name", () -> new PlantsCoreDefect(CoreDefect.DIAL_CONNECTED_NAME), "CONN-3"));
 
     public static Entry find(String name) {
         for (Entry e : ALL) {

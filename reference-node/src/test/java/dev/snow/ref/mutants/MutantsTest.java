@@ -43,7 +43,8 @@ class MutantsTest {
         Set<String> names = new HashSet<>();
         for (Mutants.Entry e : Mutants.ALL) {
             assertThat(names.add(e.name())).as("mutant name " + e.name() + " is unique").isTrue();
-            assertThat(e.name()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+            // a defect confined to one role says which: name@acceptor, name@initiator
+            assertThat(e.name()).matches("[a-z0-9]+(-[a-z0-9]+)*(@(acceptor|initiator))?");
             assertThat(e.breaks()).as(e.name() + " names the requirements it must break").isNotEmpty();
             for (String id : e.breaks()) {
                 assertThat(levels.get(id)).as(e.name() + " names " + id).isEqualTo("MUST");
