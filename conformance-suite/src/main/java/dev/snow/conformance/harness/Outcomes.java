@@ -18,9 +18,11 @@ public final class Outcomes {
         c.expectClosed(iut.timeouts().close(), rule);
         Event e = awaitFailed(iut, name, c.localPort(), c.iutDirection());
         if (!reason.equals(e.reason())) {
-            String broken = "protocol_error".equals(reason) && !WENT_ON.contains(e.reason())
-                    ? "FRAME-8 (closed at once for " + rule + ")" : rule;
-            throw new AssertionError(broken + ": handshake_failed reason is \"" + e.reason() + "\", the spec says \"" + reason + "\": " + e);
+            if ("protocol_error".equals(reason) && !WENT_ON.contains(e.reason())) {
+                throw new AssertionError("FRAME-8: the IUT closed at once (" + rule + ") but reported handshake_failed reason \""
+                        + e.reason() + "\", the spec says \"protocol_error\": " + e);
+            }
+            throw new AssertionError(rule + ": handshake_failed reason is \"" + e.reason() + "\", the spec says \"" + reason + "\": " + e);
         }
         return e;
     }
