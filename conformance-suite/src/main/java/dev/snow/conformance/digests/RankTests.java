@@ -1,5 +1,10 @@
 package dev.snow.conformance.digests;
 
+import static dev.snow.conformance.digests.Samples.below;
+import static dev.snow.conformance.digests.Samples.mean;
+import static dev.snow.conformance.digests.Samples.pooled;
+import static dev.snow.conformance.digests.Samples.quantile;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,30 +156,5 @@ final class RankTests {
             }
         }
         return (double) k / x.length;
-    }
-
-    private static long[] pooled(long[] a, long[] b) {
-        long[] all = new long[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        Arrays.sort(all);
-        return all;
-    }
-
-    /** The q-quantile of sorted data (nearest rank below). */
-    static long quantile(long[] sorted, double q) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))];
-    }
-
-    private static double[] below(long[] x, long cut) {
-        return Arrays.stream(x).filter(v -> v <= cut).asDoubleStream().toArray();
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return x.length == 0 ? 0 : s / x.length;
     }
 }

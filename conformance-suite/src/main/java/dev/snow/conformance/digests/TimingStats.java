@@ -1,6 +1,11 @@
 package dev.snow.conformance.digests;
 
-import java.util.Arrays;
+import static dev.snow.conformance.digests.Samples.below;
+import static dev.snow.conformance.digests.Samples.mean;
+import static dev.snow.conformance.digests.Samples.pooled;
+import static dev.snow.conformance.digests.Samples.quantile;
+import static dev.snow.conformance.digests.Samples.var;
+
 
 /**
  * Welch's t-test between two timing classes, dudect style: the test is repeated on the samples
@@ -26,7 +31,7 @@ final class TimingStats {
     static Welch test(long[] a, long[] b) {
         Welch best = null;
         for (double p : CROPS) {
-            long cut = percentile(a, b, p);
+            long cut = quantile(pooled(a, b), p);
             Welch w = welch(below(a, cut), below(b, cut), p);
             if (best == null || Math.abs(w.t()) > Math.abs(best.t())) {
                 best = w;
@@ -41,33 +46,5 @@ final class TimingStats {
         double se = Math.sqrt(var(a, ma) / a.length + var(b, mb) / b.length);
         double t = se == 0 ? (ma == mb ? 0 : Double.POSITIVE_INFINITY) : (ma - mb) / se;
         return new Welch(t, ma, mb, se, Math.min(a.length, b.length), crop);
-    }
-
-    private static long percentile(long[] a, long[] b, double p) {
-        long[] all = new long[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        Arrays.sort(all);
-        return all[(int) Math.min(all.length - 1, Math.floor(p * (all.length - 1)))];
-    }
-
-    private static double[] below(long[] x, long cut) {
-        return Arrays.stream(x).filter(v -> v <= cut).asDoubleStream().toArray();
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return x.length == 0 ? 0 : s / x.length;
-    }
-
-    private static double var(double[] x, double m) {
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return x.length < 2 ? 0 : s / (x.length - 1);
     }
 }

@@ -1,6 +1,8 @@
 package dev.snow.conformance.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.snow.conformance.container.DockerEngine;
+import dev.snow.conformance.container.ImageCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * conformance.yaml: the implementations one run judges.
@@ -17,6 +20,9 @@ import java.util.function.Consumer;
  * implementations:
  *   - name: reference                       # [A-Za-z0-9_.-]+, unique; names its result directory
  *     command: bin/snow-node --adapter      # run with /bin/sh -c in workdir
+ *     image: ghcr.io/me/snow-node:1.0       # or, instead of command, a Docker image whose
+ *                                           #   entrypoint is the adapter; env goes into the
+ *                                           #   container; skipped, one line, without Docker
  *     expectations: expectations/reference.yaml   # optional, relative to this file
  *     workdir: ..                           # optional, relative to this file (default: the
  *                                           #   project root when known, else this file's folder)
@@ -29,7 +35,7 @@ import java.util.function.Consumer;
  * </pre>
  */
 public final class ConformanceConfig {
-    private static final Set<String> KEYS = Set.of("name", "command", "expectations", "workdir", "timeout_scale", "env", "select", "requires");
+    private static final Set<String> KEYS = Set.of("name", "command", "image", "expectations", "workdir", "timeout_scale", "env", "select", "requires");
 
     private ConformanceConfig() {
     }
@@ -41,6 +47,14 @@ public final class ConformanceConfig {
 
     /** Loads the file; {@code onSkip} gets one line per implementation left out by {@code requires}. */
     public static List<Implementation> load(Path file, Path defaultWorkdir, Consumer<String> onSkip) {
+        return load(file, defaultWorkdir, onSkip, DockerEngine::whyAbsent);
+    }
+
+    /**
+     * As {@link #load(Path, Path, Consumer)}; {@code whyNoDocker} says why no Docker engine answers
+     * (null when one may), asked only when an {@code image:} entry needs one.
+     */
+    static List<Implementation> load(Path file, Path defaultWorkdir, Consumer<String> onSkip, Supplier<String> whyNoDocker) {
         Path abs = file.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         JsonNode root = Yaml.read(abs, "configuration file");
@@ -64,7 +78,11 @@ public final class ConformanceConfig {
             if (!names.add(name)) {
                 throw new ConfigError(at + ": name \"" + name + "\" is used twice");
             }
-            String command = Yaml.requiredText(n, "command", at + " (" + name + ")");
+            String image = imageOf(n, at + " (" + name + ")");
+            if (image == null && !n.hasNonNull("command")) {
+                throw new ConfigError(at + " (" + name + ") needs a non-empty \"command\" (or an \"image\")");
+            }
+            String command = image != null ? null : Yaml.requiredText(n, "command", at + " (" + name + ")");
             Path expectations = n.hasNonNull("expectations") ? dir.resolve(n.get("expectations").asText()).normalize() : null;
             Path workdir = n.hasNonNull("workdir") ? dir.resolve(n.get("workdir").asText()).normalize()
                     : defaultWorkdir != null ? defaultWorkdir : dir;
@@ -94,9 +112,34 @@ public final class ConformanceConfig {
                 onSkip.accept("[conformance] SKIPPED " + name + ": it requires " + missing + ", which is missing (not built here)");
                 continue;
             }
-            out.add(new Implementation(name, command, workdir, env, expectations, scale, select));
+            if (image != null) {
+                String noDocker = whyNoDocker.get();
+                if (noDocker != null) {
+                    onSkip.accept("[conformance] SKIPPED " + name + ": image " + image + " needs a Docker engine: " + noDocker);
+                    continue;
+                }
+                command = ImageCommand.of(image, env);
+            }
+            Map<String, String> processEnv = image != null ? Map.of() : env;
+            out.add(new Implementation(name, command, workdir, processEnv, expectations, scale, select));
         }
         return out;
+    }
+
+    /** The entry's {@code image}, or null for a {@code command} entry; exactly one of the two. */
+    private static String imageOf(JsonNode n, String at) {
+        if (!n.has("image")) {
+            return null;
+        }
+        if (n.has("command")) {
+            throw new ConfigError(at + ": give command or image, not both");
+        }
+        String image = Yaml.requiredText(n, "image", at);
+        String invalid = ImageCommand.whyInvalid(image);
+        if (invalid != null) {
+            throw new ConfigError(at + ": " + invalid);
+        }
+        return image;
     }
 
     /** The first file of {@code requires} that does not exist (resolved against workdir), or null. */

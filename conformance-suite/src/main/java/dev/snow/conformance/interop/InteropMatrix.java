@@ -18,13 +18,14 @@ public final class InteropMatrix {
 
     /**
      * The implementations that join the matrix: those judged on the whole suite as they are.
-     * An entry with a planted fault ({@code --fault}/{@code --mutant} in its command) or a
+     * An entry with a planted defect (a mutant: {@code snow-mutant} or a {@code MutantMain} in its
+     * command, or a {@code --mutant} option) or a
      * test subset ({@code select}) is a demonstration, not an implementation.
      */
     public static List<Implementation> participants(List<Implementation> all) {
         List<Implementation> out = new ArrayList<>();
         for (Implementation i : all) {
-            boolean demo = !i.select().isEmpty() || i.command().matches(".*\\s--(fault|mutant)\\b.*");
+            boolean demo = !i.select().isEmpty() || i.command().matches(".*(\\s--mutant\\b|snow-mutant\\b|MutantMain\\b).*");
             if (!demo) {
                 out.add(i);
             }

@@ -1,23 +1,12 @@
 package dev.snow.conformance.peer;
 
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The tester's TLS, on the JDK's own provider. As initiator it trusts any certificate (trust
@@ -108,22 +97,9 @@ public final class TesterTls {
 
     private static SSLContext newServer(Instant notBefore, Instant notAfter, String dn) {
         try {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-            gen.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair keys = gen.generateKeyPair();
-            X500Name subject = new X500Name(dn);
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(System.nanoTime() & Long.MAX_VALUE),
-                            Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            char[] pass = "tester".toCharArray();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("tester", keys.getPrivate(), pass, new X509Certificate[] {cert});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, pass);
+            KeyManager[] identity = SelfSigned.identity(dn, notBefore, notAfter);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, new SecureRandom());
+            ctx.init(identity, null, new SecureRandom());
             return ctx;
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the tester's TLS server context: " + e, e);
@@ -174,22 +150,6 @@ public final class TesterTls {
         @Override
         public java.security.PrivateKey getPrivateKey(String alias) {
             return null;
-        }
-    }
-
-    /** Trust comes from the cookie (TLS-2): any certificate is accepted, and recorded. */
-    private static final class TrustAnything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

@@ -67,6 +67,48 @@ class ConformanceConfigTest {
     }
 
     @Test
+    void anImageEntryRunsThroughTheContainerBridgeWithItsEnvironmentQuoted() throws IOException {
+        Path f = Files.writeString(dir.resolve("img.yaml"), """
+                implementations:
+                  - name: boxed
+                    image: ghcr.io/me/snow-node:1.0
+                    env: {SNOW_LOG: "it's debug"}
+                  - {name: local, command: bin/snow-node --adapter, env: {A: b}}
+                """);
+        List<String> lines = new java.util.ArrayList<>();
+
+        List<Implementation> impls = ConformanceConfig.load(f, dir, lines::add, () -> null);
+
+        assertThat(lines).isEmpty();
+        assertThat(impls.get(0).command())
+                .isEqualTo("bin/snow-container-adapter --env 'SNOW_LOG=it'\\''s debug' 'ghcr.io/me/snow-node:1.0'");
+        assertThat(impls.get(0).env()).as("the environment goes into the container, not to the bridge").isEmpty();
+        assertThat(impls.get(1).env()).containsEntry("A", "b");
+    }
+
+    @Test
+    void anImageEntryWithoutADockerEngineIsSkippedWithOneLineAndOthersStillRun() throws IOException {
+        Path f = Files.writeString(dir.resolve("img.yaml"), """
+                implementations:
+                  - {name: boxed, image: snow-node}
+                  - {name: local, command: x}
+                """);
+        List<String> lines = new java.util.ArrayList<>();
+
+        List<Implementation> impls = ConformanceConfig.load(f, dir, lines::add, () -> "no Docker engine (test)");
+
+        assertThat(impls).extracting(Implementation::name).containsExactly("local");
+        assertThat(lines).singleElement().asString().contains("SKIPPED boxed").contains("image snow-node").contains("no Docker engine (test)");
+    }
+
+    @Test
+    void imageMistakesEndInOneClearMessage() {
+        assertThatThrownBy(() -> load("implementations:\n  - {name: a, command: x, image: y}\n")).hasMessageContaining("(a): give command or image, not both");
+        assertThatThrownBy(() -> load("implementations:\n  - {name: a, image: 'Bad Image'}\n")).hasMessageContaining("image \"Bad Image\" is not a Docker image reference");
+        assertThatThrownBy(() -> load("implementations:\n  - {name: a, image: ''}\n")).hasMessageContaining("(a)");
+    }
+
+    @Test
     void theShippedConfigurationParses() {
         Path root = dev.snow.conformance.DocsFiles.docs().getParent();
         List<Implementation> impls = ConformanceConfig.load(root.resolve("conformance/conformance.yaml"), root);
@@ -93,6 +135,6 @@ class ConformanceConfigTest {
         Path f = Files.writeString(dir.resolve("typo.yaml"), "implementations:\n  - name: a\n    comand: x\n");
         assertThatThrownBy(() -> ConformanceConfig.load(f, dir)).isInstanceOf(ConfigError.class)
                 .hasMessageContaining("unknown key \"comand\" (did you mean \"command\"?")
-                .hasMessageContaining("known keys: command, env, expectations, name, requires, select, timeout_scale, workdir");
+                .hasMessageContaining("known keys: command, env, expectations, image, name, requires, select, timeout_scale, workdir");
     }
 }

@@ -19,7 +19,9 @@ class InteropMatrixTest {
     void demonstrationsOfPlantedFaultsDoNotJoinButEveryRealImplementationDoes() {
         List<Implementation> all = List.of(
                 impl("reference", "bin/snow-node --adapter", List.of()),
-                impl("reference-accept-any-digest", "bin/snow-node --adapter --fault accept-any-digest", List.of("digests")),
+                impl("reference-accept-any-digest", "bin/snow-mutant accepts-any-digest --adapter", List.of()),
+                impl("reference-forgets-role", "java -cp x dev.snow.ref.handshake.BindingMutantMain forgets-role --adapter", List.of()),
+                impl("subset", "bin/snow-node --adapter", List.of("digests")),
                 impl("reference-mutant", "bin/snow-node --adapter --mutant skip-ack", List.of()),
                 impl("partial", "python3 a.py", List.of("handshake")),
                 impl("rust", "bin/snow-rust-node --adapter", List.of()));

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.SessionInfo;
 import dev.snow.ref.node.NodeConfig;
-import dev.snow.ref.transport.Fault;
 import dev.snow.ref.transport.HostPort;
 import dev.snow.ref.transport.NodeSettings;
 import dev.snow.ref.transport.NodeStartException;
@@ -16,10 +15,8 @@ import dev.snow.ref.transport.TlsProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,35 +31,33 @@ public final class Adapter {
     private final LineReader in;
     private final JsonLines out;
     private final TlsProvider tls;
-    private final Set<Fault> faults;
     private final UnaryOperator<NodeConfig.Builder> configSeam;
     private final AdapterVariant variant;
     private SnowNode node;
 
-    public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults) {
-        this(in, out, tls, faults, AdapterVariant.REAL, UnaryOperator.identity());
+    public Adapter(InputStream in, PrintStream out, TlsProvider tls) {
+        this(in, out, tls, AdapterVariant.REAL, UnaryOperator.identity());
     }
 
     /**
      * With a seam on every started node's settings: test-scope mutants (the hardened binding
      * mutants) plant their defect here; production passes the identity.
      */
-    public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults, UnaryOperator<NodeConfig.Builder> configSeam) {
-        this(in, out, tls, faults, AdapterVariant.REAL, configSeam);
+    public Adapter(InputStream in, PrintStream out, TlsProvider tls, UnaryOperator<NodeConfig.Builder> configSeam) {
+        this(in, out, tls, AdapterVariant.REAL, configSeam);
     }
 
     /** With a variant that builds the node differently (conformance mutants, docs/MUTATION.md). */
-    public Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults, AdapterVariant variant) {
-        this(in, out, tls, faults, variant, UnaryOperator.identity());
+    public Adapter(InputStream in, PrintStream out, TlsProvider tls, AdapterVariant variant) {
+        this(in, out, tls, variant, UnaryOperator.identity());
     }
 
-    private Adapter(InputStream in, PrintStream out, TlsProvider tls, Set<Fault> faults, AdapterVariant variant,
+    private Adapter(InputStream in, PrintStream out, TlsProvider tls, AdapterVariant variant,
                     UnaryOperator<NodeConfig.Builder> configSeam) {
         this.variant = variant;
         this.in = new LineReader(in);
         this.out = new JsonLines(out);
         this.tls = tls;
-        this.faults = faults;
         this.configSeam = configSeam;
     }
 
@@ -86,9 +81,6 @@ public final class Adapter {
         ObjectNode o = JsonLines.object();
         o.put("event", "ready");
         String name = Implementation.NAME;
-        if (!faults.isEmpty()) {
-            name += " [fault: " + faults.stream().map(Fault::option).collect(Collectors.joining(", ")) + "]";
-        }
         if (variant.label() != null) {
             name += " [mutant: " + variant.label() + "]";
         }
@@ -164,7 +156,7 @@ public final class Adapter {
             case "stop":
                 return stop(id);
             case "time_compare":
-                if (faults.contains(Fault.LEAKY_COMPARE_NO_HOOK) || !variant.timeCompareHook()) {
+                if (!variant.timeCompareHook()) {
                     throw new CommandError("unsupported", "unknown command: " + cmd);
                 }
                 return TimeCompare.run(f, started().comparator(), ok(id, "time_compare"));
@@ -184,7 +176,7 @@ public final class Adapter {
         if (node != null) {
             throw new CommandError("already_started", "the node is already started as " + node.name());
         }
-        NodeSettings settings = variant.settings().apply(StartRequest.parse(f, configSeam).withTls(tls).withFaults(faults));
+        NodeSettings settings = variant.settings().apply(StartRequest.parse(f, configSeam).withTls(tls));
         try {
             node = SnowNode.start(settings, variant.strategies().apply(settings), (event, remote) -> out.write(variant.events().apply(EventJson.of(event, remote))));
         } catch (NodeStartException e) {

@@ -20,6 +20,6 @@ import java.util.function.UnaryOperator;
 public record AdapterVariant(String label, UnaryOperator<NodeSettings> settings,
                              Function<NodeSettings, NodeStrategies> strategies, boolean timeCompareHook,
                              UnaryOperator<ObjectNode> events) {
-    public static final AdapterVariant REAL = new AdapterVariant(null, s -> s, s -> NodeStrategies.withFaults(s.faults()), true,
+    public static final AdapterVariant REAL = new AdapterVariant(null, s -> s, s -> NodeStrategies.secure(), true,
             e -> e);
 }

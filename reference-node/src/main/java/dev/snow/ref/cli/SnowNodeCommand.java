@@ -8,7 +8,6 @@ import dev.snow.ref.handshake.Profile;
 import dev.snow.ref.node.AuthThrottleSettings;
 import dev.snow.ref.node.ConnectResult;
 import dev.snow.ref.node.NodeConfig;
-import dev.snow.ref.transport.Fault;
 import dev.snow.ref.transport.HostPort;
 import dev.snow.ref.transport.NodeSettings;
 import dev.snow.ref.transport.NodeStartException;
@@ -21,11 +20,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -142,10 +138,6 @@ final class SnowNodeCommand implements Callable<Integer> {
             description = "Speak the adapter contract (docs/ADAPTER.md) on stdin/stdout instead; node settings come from its start command.")
     boolean adapter;
 
-    /** Reference-only test hooks (docs/ADAPTER.md): deliberately broken behaviour. Hidden from --help. */
-    @Option(names = "--fault", paramLabel = "FAULT", hidden = true, converter = FaultConverter.class)
-    List<Fault> faults = new ArrayList<>();
-
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -160,12 +152,6 @@ final class SnowNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, IOException, InterruptedException {
-        Set<Fault> faultSet = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
-        if (!faultSet.isEmpty()) {
-            err.println("snow-node: WARNING: reference-only faults active ("
-                    + faultSet.stream().map(Fault::option).collect(Collectors.joining(", "))
-                    + "): this node is deliberately broken");
-        }
         if (generateCookie != null) {
             if (adapter || name != null || cookie != null || cookieFile != null || !connect.isEmpty()) {
                 throw new UsageException("--generate-cookie FILE writes a cookie and exits; give it alone");
@@ -177,12 +163,12 @@ final class SnowNodeCommand implements Callable<Integer> {
         }
         if (adapter) {
             refuseNodeOptionsWithAdapter();
-            return new Adapter(in, out, tlsProvider, faultSet).run();
+            return new Adapter(in, out, tlsProvider).run();
         }
         if (maxFailureLines < 0) {
             throw new UsageException("--max-failure-lines must be 0 (no limit) or more, was " + maxFailureLines);
         }
-        NodeSettings settings = settings(faultSet);
+        NodeSettings settings = settings();
         for (String peer : connect) {
             checkPeer(peer, settings.config().name());
         }
@@ -220,7 +206,7 @@ final class SnowNodeCommand implements Callable<Integer> {
         }
     }
 
-    private NodeSettings settings(Set<Fault> faultSet) throws UsageException {
+    private NodeSettings settings() throws UsageException {
         if (name == null) {
             throw new UsageException("--name is required (e.g. --name a@127.0.0.1:9001), or use --adapter");
         }
@@ -267,7 +253,7 @@ final class SnowNodeCommand implements Callable<Integer> {
                     .replace("auth_backoff_max", "--auth-backoff-max")
                     .replace("auth_backoff", "--auth-backoff"));
         }
-        return NodeSettings.of(config).listenOn(at).withTls(tlsProvider).withFaults(faultSet);
+        return NodeSettings.of(config).listenOn(at).withTls(tlsProvider);
     }
 
     /** COOKIE-1 and COOKIE-2, after every other usage check; warnings only with --allow-weak-cookie. */
@@ -330,17 +316,6 @@ final class SnowNodeCommand implements Callable<Integer> {
         public Profile convert(String value) {
             try {
                 return Profile.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class FaultConverter implements picocli.CommandLine.ITypeConverter<Fault> {
-        @Override
-        public Fault convert(String value) {
-            try {
-                return Fault.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }

@@ -76,6 +76,17 @@ public final class NodeConfig {
         return new Builder(name, cookie);
     }
 
+    /** A builder holding every setting of this one, to change some and keep the rest. */
+    public Builder toBuilder() {
+        return builder(name.full(), cookie).creation(creation)
+                .heartbeatInterval(Duration.ofNanos(heartbeatIntervalNanos))
+                .heartbeatTimeout(Duration.ofNanos(heartbeatTimeoutNanos))
+                .handshakeTimeout(Duration.ofNanos(handshakeTimeoutNanos))
+                .maxNodeId(maxNodeId).maxPendingHandshakes(maxPendingHandshakes)
+                .maxPendingPerSource(maxPendingPerSource).authThrottle(authThrottle)
+                .profile(profile).hardenedDigests(hardenedDigests);
+    }
+
     public NodeName name() {
         return name;
     }

@@ -4,12 +4,11 @@ import dev.snow.ref.handshake.ChallengeSource;
 import dev.snow.ref.handshake.DigestComparator;
 import dev.snow.ref.node.CoreSeams;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The strategies a running node hands to {@code NodeCore} and its TLS: a CSPRNG challenge source,
  * the constant-time comparator, the real {@link CoreSeams} and TLS 1.3 only, unless a
- * reference-only {@link Fault} or a conformance mutant (reference-node test scope) replaces one.
+ * conformance mutant (reference-node test scope, docs/MUTATION.md) replaces one.
  *
  * @param tlsProtocols the TLS versions offered and accepted (TLS-1: only "TLSv1.3")
  */
@@ -22,25 +21,8 @@ public record NodeStrategies(ChallengeSource challenges, DigestComparator compar
     }
 
     public static NodeStrategies secure() {
-        return withFaults(Set.of());
-    }
-
-    public static NodeStrategies withFaults(Set<Fault> faults) {
-        ChallengeSource challenges = new SecureChallengeSource();
-        if (faults.contains(Fault.FIXED_CHALLENGE)) {
-            challenges = new FixedChallengeSource(challenges);
-        }
-        DigestComparator comparator = DigestComparator.CONSTANT_TIME;
-        if (faults.contains(Fault.LEAKY_COMPARE)) {
-            comparator = new LeakyComparator(LeakyComparator.NANOS_PER_MATCHING_BYTE);
-        }
-        if (faults.contains(Fault.LEAKY_COMPARE_NO_HOOK)) {
-            comparator = new LeakyComparator(LeakyComparator.REALISTIC_NANOS_PER_MATCHING_BYTE);
-        }
-        if (faults.contains(Fault.ACCEPT_ANY_DIGEST)) {
-            comparator = (expected, received) -> true;
-        }
-        return new NodeStrategies(challenges, comparator, CoreSeams.REAL, TLS_1_3_ONLY);
+        return new NodeStrategies(new SecureChallengeSource(), DigestComparator.CONSTANT_TIME, CoreSeams.REAL,
+                TLS_1_3_ONLY);
     }
 
     public NodeStrategies withChallenges(ChallengeSource c) {

@@ -64,7 +64,7 @@ public final class SnowNode implements AutoCloseable {
 
     /** Starts a node with its own threads (one I/O loop per processor, the core on one of them) and TLS contexts. */
     public static SnowNode start(NodeSettings settings, NodeListener events) throws NodeStartException {
-        return start(settings, NodeStrategies.withFaults(settings.faults()), events);
+        return start(settings, NodeStrategies.secure(), events);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class SnowNode implements AutoCloseable {
     /** Starts a node on shared resources, which the caller closes after stopping the node. */
     public static SnowNode start(NodeSettings settings, TransportResources shared, NodeListener events)
             throws NodeStartException {
-        return start(settings, NodeStrategies.withFaults(settings.faults()), shared, false, events);
+        return start(settings, NodeStrategies.secure(), shared, false, events);
     }
 
     private static SnowNode start(NodeSettings settings, NodeStrategies strategies, TransportResources resources,
@@ -159,10 +159,6 @@ public final class SnowNode implements AutoCloseable {
     /** The TLS provider in use (after any fallback). */
     public TlsProvider tlsProvider() {
         return resources.tls().provider();
-    }
-
-    public Set<Fault> faults() {
-        return settings.faults();
     }
 
     /** The digest comparison this node really uses (AUTH-4), for in-process timing. */

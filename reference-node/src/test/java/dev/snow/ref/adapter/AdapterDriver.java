@@ -2,7 +2,6 @@ package dev.snow.ref.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.snow.ref.transport.Fault;
 import dev.snow.ref.transport.TlsProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,12 +33,17 @@ final class AdapterDriver implements AutoCloseable {
     private final List<String> transcript = new ArrayList<>();
     private final CompletableFuture<Integer> exit;
 
-    AdapterDriver(Fault... faults) throws IOException {
+    AdapterDriver() throws IOException {
+        this(AdapterVariant.REAL);
+    }
+
+    /** With a variant of the reference (a conformance mutant, docs/MUTATION.md). */
+    AdapterDriver(AdapterVariant variant) throws IOException {
         PipedOutputStream in = new PipedOutputStream();
         PipedInputStream adapterIn = new PipedInputStream(in, 1 << 16);
         PrintStream adapterOut = new PrintStream(new LineCollector(lines), true, StandardCharsets.UTF_8);
         this.toAdapter = in;
-        Adapter adapter = new Adapter(adapterIn, adapterOut, TlsProvider.JDK, faults.length == 0 ? Set.of() : Set.of(faults));
+        Adapter adapter = new Adapter(adapterIn, adapterOut, TlsProvider.JDK, variant);
         this.exit = CompletableFuture.supplyAsync(() -> {
             try {
                 return adapter.run();

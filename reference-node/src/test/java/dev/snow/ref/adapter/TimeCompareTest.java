@@ -3,7 +3,7 @@ package dev.snow.ref.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.snow.ref.transport.Fault;
+import dev.snow.ref.mutants.Mutants;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +63,8 @@ class TimeCompareTest {
     }
 
     @Test
-    void the_leaky_compare_fault_leaks_time_per_matching_byte() throws Exception {
-        try (AdapterDriver a = new AdapterDriver(Fault.LEAKY_COMPARE)) {
+    void the_leaky_compare_mutant_leaks_time_per_matching_byte() throws Exception {
+        try (AdapterDriver a = new AdapterDriver(mutant("leaky-compare"))) {
             assertThat(a.next().path("implementation").asText()).contains("leaky-compare");
             a.command(1, "{\"id\":1,\"cmd\":\"start\",\"name\":\"a@127.0.0.1\",\"cookie\":\"c\",\"port\":0}");
 
@@ -78,8 +78,8 @@ class TimeCompareTest {
     }
 
     @Test
-    void the_leaky_compare_no_hook_fault_offers_no_time_compare() throws Exception {
-        try (AdapterDriver a = new AdapterDriver(Fault.LEAKY_COMPARE_NO_HOOK)) {
+    void the_leaky_compare_no_hook_mutant_offers_no_time_compare() throws Exception {
+        try (AdapterDriver a = new AdapterDriver(mutant("leaky-compare-no-hook"))) {
             assertThat(a.next().path("implementation").asText()).contains("leaky-compare-no-hook");
             a.command(1, "{\"id\":1,\"cmd\":\"start\",\"name\":\"a@127.0.0.1\",\"cookie\":\"c\",\"port\":0}");
 
@@ -87,6 +87,10 @@ class TimeCompareTest {
 
             assertThat(r.path("code").asText()).isEqualTo("unsupported");
         }
+    }
+
+    private static AdapterVariant mutant(String name) {
+        return Mutants.find(name).factory().get().variant(name);
     }
 
     private static long median(JsonNode list) {

@@ -18,7 +18,7 @@ class CliUsageTest {
     Path dir;
 
     @Test
-    void help_lists_the_options_and_exit_codes_but_not_the_test_hooks() {
+    void help_lists_the_options_and_exit_codes() {
         CliRun cli = CliRun.of();
 
         assertThat(cli.run("--help")).isZero();
@@ -56,6 +56,7 @@ class CliUsageTest {
         "missing cookie file     | --name a@h --cookie-file /nonexistent/cookie                | cannot read cookie file /nonexistent/cookie",
         "adapter with a name     | --adapter --name a@h                                        | only --tls-provider may be combined",
         "unknown option          | --name a@h --cookie x --frobnicate                          | Unknown option: '--frobnicate'",
+        "no production fault hook | --adapter --fault accept-any-digest                        | Unknown options: '--fault'",
         "short cookie (COOKIE-1) | --name a@127.0.0.1 --cookie my-secret                       | COOKIE-1: the cookie is 9 bytes; at least 16",
         "bad per-source limit    | --name a@h --cookie x --max-pending-per-source -1            | --max-pending-per-source must be 0 (off) or more",
         "negative auth failures  | --name a@h --cookie x --auth-failures -1                    | --auth-failures must be 0 (off) or more",

@@ -4,7 +4,6 @@ import dev.snow.ref.adapter.Adapter;
 import dev.snow.ref.transport.TlsProvider;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Runs the reference node's adapter (docs/ADAPTER.md) with one {@link BindingMutant} planted, so
@@ -23,7 +22,7 @@ public final class BindingMutantMain {
             return;
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        System.exit(new Adapter(System.in, out, TlsProvider.OPENSSL, Set.of(), b -> b.hardenedDigests(mutant::scheme)).run());
+        System.exit(new Adapter(System.in, out, TlsProvider.OPENSSL, b -> b.hardenedDigests(mutant::scheme)).run());
     }
 
     private static BindingMutant find(String option) {

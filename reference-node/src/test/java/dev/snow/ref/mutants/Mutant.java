@@ -37,6 +37,6 @@ public abstract class Mutant {
     /** The adapter variant that runs this mutant under {@code name}. */
     public final AdapterVariant variant(String name) {
         return new AdapterVariant(name, this::settings,
-                s -> strategies(NodeStrategies.withFaults(s.faults())), offersTimeCompare(), this::event);
+                s -> strategies(NodeStrategies.secure()), offersTimeCompare(), this::event);
     }
 }

@@ -5,7 +5,6 @@ import dev.snow.ref.adapter.AdapterVariant;
 import dev.snow.ref.transport.TlsProvider;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * {@code bin/snow-mutant}: runs one mutant of the reference node as an adapter (docs/ADAPTER.md),
@@ -58,7 +57,7 @@ public final class MutantMain {
             }
             variant = e.factory().get().variant(e.name());
         }
-        return new Adapter(System.in, out, tls, Set.of(), variant).run();
+        return new Adapter(System.in, out, tls, variant).run();
     }
 
     private static int usage(String why) {

@@ -12,15 +12,9 @@ final class Settings {
     }
 
     static NodeSettings rewrite(NodeSettings s, UnaryOperator<NodeConfig.Builder> change) {
-        NodeConfig c = s.config();
-        NodeConfig.Builder b = NodeConfig.builder(c.name().full(), c.cookie()).creation(c.creation())
-                .heartbeatInterval(Duration.ofNanos(c.heartbeatIntervalNanos()))
-                .heartbeatTimeout(Duration.ofNanos(c.heartbeatTimeoutNanos()))
-                .handshakeTimeout(Duration.ofNanos(c.handshakeTimeoutNanos()))
-                .maxNodeId(c.maxNodeId())
-                .maxPendingHandshakes(c.maxPendingHandshakes());
+        NodeConfig.Builder b = s.config().toBuilder();
         try {
-            return new NodeSettings(change.apply(b).build(), s.listen(), s.tls(), s.faults());
+            return new NodeSettings(change.apply(b).build(), s.listen(), s.tls());
         } catch (InvalidNameException e) {
             throw new IllegalStateException("the name was valid a moment ago: " + e.getMessage(), e);
         }

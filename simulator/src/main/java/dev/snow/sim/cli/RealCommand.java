@@ -1,6 +1,7 @@
 package dev.snow.sim.cli;
 
 import dev.snow.sim.real.FaultMode;
+import dev.snow.sim.real.PacketDrop;
 import dev.snow.sim.real.RealOptions;
 import dev.snow.sim.real.RealResult;
 import dev.snow.sim.real.RealRunner;
@@ -18,7 +19,7 @@ final class RealCommand {
     }
 
     static int run(CommandLine.Model.CommandSpec spec, Path file, Long seed, String seeds, Path trace, boolean determinism,
-                   String iut, String faults, Path timeline, double timeScale, String tolerance) {
+                   String iut, String faults, Path timeline, double timeScale, String tolerance, boolean netfilterLoss) {
         CommandLine cl = spec.commandLine();
         if (seeds != null) {
             throw new CommandLine.ParameterException(cl, "--real runs one seed: give --seed N (or none for the file's first seed)");
@@ -44,16 +45,26 @@ final class RealCommand {
         RealOptions opt;
         try {
             opt = new RealOptions(iut != null ? iut : RealOptions.referenceNode(home()), mode, timeline, timeScale, tol, null,
-                    System.out, System.err);
+                    System.out, System.err, netfilterLoss);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        if (mode.resolve(System.getenv("TOXIPROXY_URL")) == FaultMode.EMBEDDED && !FaultMode.embeddedAvailable()) {
-            System.err.println("snow-sim: --faults embedded needs the faultproxy module, which is not in this build of snow-sim.jar;"
-                    + " run a Toxiproxy and use --faults url with TOXIPROXY_URL=http://127.0.0.1:8474");
-            return SnowSim.USAGE;
-        }
         long n = seed != null ? seed : scenario.seeds().first();
+        if (netfilterLoss) {
+            String why = PacketDrop.unavailable();
+            if (why != null) {
+                System.out.println("SKIPPED " + scenario.file() + " seed " + n + " in real mode: --netfilter-loss: " + why);
+                return SnowSim.PASSED;
+            }
+            if (!PacketDrop.inPrivateNamespace()) {
+                try {
+                    return PacketDrop.runInPrivateNamespace(spec.root().commandLine().getParseResult().originalArgs());
+                } catch (java.io.IOException e) {
+                    System.err.println("snow-sim: --netfilter-loss: cannot run under unshare -rn: " + e.getMessage());
+                    return SnowSim.USAGE;
+                }
+            }
+        }
         RealResult r = RealRunner.run(scenario, n, opt);
         switch (r.status()) {
             case PASSED:

@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
             "  bin/snow-sim run scenarios/flapping-link.yaml --seed 3 --trace flap.jsonl",
             "  bin/snow-sim run scenarios/heartbeat-timeout-real.yaml --real",
             "  bin/snow-sim run scenarios/one-way-partition.yaml --real --time-scale 0.1 --timeline t.jsonl",
+            "  bin/snow-sim run scenarios/loss-10-percent-real.yaml --real --netfilter-loss",
             "  TOXIPROXY_URL=http://127.0.0.1:8474 bin/snow-sim run scenarios/partition-during-handshake-real.yaml --real --faults url"})
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -85,13 +86,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "With --real: how far (wall time) an event may fall outside an expectation's window. Default: ${DEFAULT-VALUE}.")
     String tolerance;
 
+    @Option(names = "--netfilter-loss",
+            description = "With --real: loss as true packet drop (nftables rules; Linux, the run re-executes itself under unshare -rn). Skipped with one line where unshare, nft or ip is missing.")
+    boolean netfilterLoss;
+
     @Override
     public Integer call() {
         if (real) {
-            return RealCommand.run(spec, file, seed, seeds, trace, determinism, iut, faults, timeline, timeScale, tolerance);
+            return RealCommand.run(spec, file, seed, seeds, trace, determinism, iut, faults, timeline, timeScale, tolerance,
+                    netfilterLoss);
         }
-        if (iut != null || faults != null || timeline != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--iut, --faults and --timeline need --real");
+        if (iut != null || faults != null || timeline != null || netfilterLoss) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--iut, --faults, --timeline and --netfilter-loss need --real");
         }
         if (seed != null && seeds != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --seed or --seeds, not both");

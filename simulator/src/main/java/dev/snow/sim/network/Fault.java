@@ -58,4 +58,23 @@ public interface Fault {
             net.setBandwidth(links, bitsPerSecond);
         }
     }
+
+    /**
+     * Every connection open on the links now is reset {@code timeout} after its next data or FIN
+     * on one of them: both ends see a reset, that data is lost (Toxiproxy's {@code reset_peer}).
+     */
+    record Reset(LinkSet links, long timeout) implements Fault {
+        @Override
+        public void apply(Network net) {
+            net.reset(links, timeout);
+        }
+    }
+
+    /** Data on the links is sliced from now on ({@code null}: no more). */
+    record Slice(LinkSet links, Slicing slicing) implements Fault {
+        @Override
+        public void apply(Network net) {
+            net.setSlicing(links, slicing);
+        }
+    }
 }

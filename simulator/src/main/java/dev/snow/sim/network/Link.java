@@ -16,6 +16,14 @@ public final class Link {
     boolean held;
     /** Created on the first hold (a mesh has a million links, few ever held). */
     ArrayDeque<Segment> heldQueue;
+    /** Set by a slicer: data is cut into slices spaced in time; null = whole. */
+    Slicing slicing;
+    /**
+     * Set by a reset: a connection numbered below this one (open at the reset) is reset {@link
+     * #resetTimeout} after its next data or FIN on this direction.
+     */
+    long resetBelow;
+    long resetTimeout;
     /** When the last segment finishes serialising, for bandwidth. */
     long busyUntil;
 
@@ -35,6 +43,10 @@ public final class Link {
 
     public boolean held() {
         return held;
+    }
+
+    public Slicing slicing() {
+        return slicing;
     }
 
     void hold(Segment seg) {

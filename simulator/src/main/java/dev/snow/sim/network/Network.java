@@ -32,6 +32,7 @@ public final class Network {
     private LinkParams defaults;
     private boolean defaultBlocked;
     private boolean defaultHeld;
+    private Slicing defaultSlicing;
     private long nextConnection = 1;
 
     public Network(Simulation sim, Rng rng, LinkParams defaults, TcpParams tcp, List<String> hostNames, Trace trace) {
@@ -80,6 +81,7 @@ public final class Network {
             l = new Link(src, dst, defaults);
             l.blocked = defaultBlocked;
             l.held = defaultHeld;
+            l.slicing = defaultSlicing;
             out.put(dst, l);
             links.add(l);
         }
@@ -213,6 +215,27 @@ public final class Network {
         for (int[] p : set.pairs()) {
             engine.release(link(p[0], p[1]));
         }
+    }
+
+    /**
+     * Reset: every connection open now (numbered below the next one) is reset {@code timeout}
+     * after its next data or FIN on these links. Only live connections are on a link, so
+     * {@code all} needs no default.
+     */
+    public void reset(LinkSet set, long timeout) {
+        long below = nextConnection;
+        forEach(set, l -> {
+            l.resetBelow = below;
+            l.resetTimeout = timeout;
+        });
+    }
+
+    /** Slicer: data on these links is cut and spaced from now on; {@code null} ends it. */
+    public void setSlicing(LinkSet set, Slicing slicing) {
+        if (set.all()) {
+            defaultSlicing = slicing;
+        }
+        forEach(set, l -> l.slicing = slicing);
     }
 
     public void setLatency(LinkSet set, Latency latency, long jitter) {

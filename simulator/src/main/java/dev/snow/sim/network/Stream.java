@@ -16,6 +16,10 @@ final class Stream {
     long nextSeq;
     long nextDeliver;
     long lastArrival;
+    /** A reset armed by this stream's data: what it sends from now on is lost, the reset is scheduled. */
+    boolean resetArmed;
+    /** When the slicer lets this stream's next slice go (slices of successive writes do not overlap). */
+    long sliceClock;
     /** Arrived out of order; keyed by sequence number (ordered, never hashed). */
     TreeMap<Long, Segment> early;
 

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  *  acknowledged when delivered and the reverse link is not blocked; an unacknowledged
  *  segment keeps being retransmitted; after reset_after (SYN: syn_timeout) the sender aborts
  * </pre>
+ * A slicer cuts DATA into several segments sent apart in time; a reset armed by a stream's data
+ * drops what it sends and resets both ends after the link's reset timeout.
  * Arrivals reach the application in sequence order; a segment for an end whose host rebooted,
  * or data for an end its node closed, is answered with RST.
  */
@@ -27,8 +29,72 @@ final class TcpEngine {
     }
 
     void transmit(Stream s, Segment.Kind kind, byte[] data) {
-        Segment seg = new Segment(this, s, kind, data, s.nextSeq++);
         long now = net.sim.now();
+        boolean carries = kind == Segment.Kind.DATA || kind == Segment.Kind.FIN;
+        if (carries && !s.resetArmed && s.src.connection < s.link.resetBelow) {
+            armReset(s, now);
+        }
+        if (s.resetArmed && carries) {
+            return;
+        }
+        Slicing slicing = s.link.slicing;
+        if (kind == Segment.Kind.DATA && slicing != null) {
+            slice(s, data, slicing, now);
+            return;
+        }
+        send(new Segment(this, s, kind, data, s.nextSeq++), now);
+    }
+
+    /**
+     * The slicer: the write becomes several segments with consecutive sequence numbers, each
+     * leaving {@code delay} after the one before (and after the previous write's last slice), so
+     * the receiver gets the same bytes in order, a slice at a time.
+     */
+    private void slice(Stream s, byte[] data, Slicing slicing, long now) {
+        int[] ends = slicing.cuts(data.length, net.rng);
+        long t = Math.max(now, s.sliceClock);
+        int start = 0;
+        for (int end : ends) {
+            Segment seg = new Segment(this, s, Segment.Kind.DATA, java.util.Arrays.copyOfRange(data, start, end), s.nextSeq++);
+            start = end;
+            if (t <= now) {
+                send(seg, now);
+            } else {
+                net.sim.at(t, x -> {
+                    if (!seg.stream.src.dead && seg.stream.src.current() && !seg.stream.resetArmed) {
+                        send(seg, x);
+                    }
+                });
+            }
+            t += slicing.delay();
+        }
+        s.sliceClock = t;
+    }
+
+    /**
+     * A reset (Toxiproxy's reset_peer) armed by this stream's data or FIN: that and everything the
+     * stream sends later is lost, and after the link's reset timeout both ends are reset, as a
+     * proxy closing both sockets with SO_LINGER 0 does.
+     */
+    private void armReset(Stream s, long now) {
+        s.resetArmed = true;
+        Link l = s.link;
+        String detail = "connection reset by peer (reset on the link " + net.hosts[l.src].name + " -> " + net.hosts[l.dst].name + ")";
+        net.sim.at(now + l.resetTimeout, t -> {
+            for (End e : new End[] {s.src, s.dst}) {
+                if (!e.dead && e.current()) {
+                    e.dead = true;
+                    net.stats.resets++;
+                    closeApp(e, t, CloseCause.IO, detail);
+                }
+            }
+        });
+    }
+
+    private void send(Segment seg, long now) {
+        Stream s = seg.stream;
+        Segment.Kind kind = seg.kind;
+        byte[] data = seg.data;
         seg.firstAttempt = now;
         seg.rto = kind == Segment.Kind.SYN ? net.tcp.synRto() : net.tcp.rtoMin() + roundTrip(s);
         net.stats.segments++;

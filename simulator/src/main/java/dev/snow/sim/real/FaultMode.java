@@ -30,11 +30,6 @@ public enum FaultMode {
         return toxiproxyUrl != null && !toxiproxyUrl.isBlank() ? URL : EMBEDDED;
     }
 
-    /** Whether the embedded server (the faultproxy module) is in this build. */
-    public static boolean embeddedAvailable() {
-        return EmbeddedFaults.available();
-    }
-
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * link is one toxic on each half, named {@code <kind>_up} / {@code <kind>_down}.
  *
  * <p>Every boot of a node listens on its own port and gets fresh proxies with the links' current
- * faults; a node that is down has its proxies disabled (dials are refused), except after a host
+ * faults; a reset ({@link #resetLive}) also gives the pair fresh proxies, so that it hits the
+ * connections open at its instant only. A node that is down has its proxies disabled (dials are refused), except after a host
  * crash, whose process is frozen so that its old connections stay silent.
  */
 final class LinkProxies implements AutoCloseable {
@@ -34,6 +35,10 @@ final class LinkProxies implements AutoCloseable {
     }
 
     private final FaultApi api;
+    /** Loss as nftables drop rules (null: loss is a toxic); a toxin of type {@code drop} goes there. */
+    private final PacketDrop drop;
+    /** Drop rule handles by proxy name + "/" + half name. */
+    private final Map<String, Integer> dropRules = new HashMap<>();
     private final List<String> names;
     private final int[] ports;
     private final Consumer<String> log;
@@ -44,12 +49,15 @@ final class LinkProxies implements AutoCloseable {
     /** Per directed link (i * n + j), the faults in force by kind, in the order first set. */
     private final Map<Integer, LinkedHashMap<String, Toxin>> faults = new HashMap<>();
     private final int[] generation;
+    /** Nodes whose proxies are disabled (down): a fresh proxy to one of them starts disabled. */
+    private final boolean[] refusing;
     /** Made on first use: only a toxic type the official client has no class for needs it. */
     private HttpClient http;
     private int proxyCount;
 
-    LinkProxies(FaultApi api, List<String> names, int[] ports, Consumer<String> log) throws IOException {
+    LinkProxies(FaultApi api, PacketDrop drop, List<String> names, int[] ports, Consumer<String> log) throws IOException {
         this.api = api;
+        this.drop = drop;
         this.names = names;
         this.ports = ports;
         this.log = log;
@@ -57,6 +65,7 @@ final class LinkProxies implements AutoCloseable {
         this.current = new Proxy[n][n];
         this.address = new String[n][n];
         this.generation = new int[n];
+        this.refusing = new boolean[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j) {
@@ -99,6 +108,7 @@ final class LinkProxies implements AutoCloseable {
 
     /** Dials to node {@code k} are refused ({@code false}: its proxies are disabled, their connections close) or accepted. */
     void acceptTo(int k, boolean on) throws IOException {
+        refusing[k] = !on;
         for (int j = 0; j < names.size(); j++) {
             if (j != k) {
                 if (on) {
@@ -118,28 +128,72 @@ final class LinkProxies implements AutoCloseable {
     void renew(int k, int port) throws IOException {
         generation[k]++;
         ports[k] = port;
+        refusing[k] = false;
         api.exposeHostPorts(port);
         for (int j = 0; j < names.size(); j++) {
-            if (j == k) {
-                continue;
+            if (j != k) {
+                fresh(k, j);
+                fresh(j, k);
             }
-            create(k, j);
-            create(j, k);
-            for (int[] link : new int[][] {{k, j}, {j, k}}) {
-                Map<String, Toxin> m = faults.get(link[0] * names.size() + link[1]);
-                if (m != null) {
-                    for (Map.Entry<String, Toxin> e : m.entrySet()) {
-                        apply(current[link[0]][link[1]], ToxicDirection.UPSTREAM, e.getKey(), e.getValue());
-                        apply(current[link[1]][link[0]], ToxicDirection.DOWNSTREAM, e.getKey(), e.getValue());
-                    }
-                }
+        }
+    }
+
+    /**
+     * Reset ({@code reset_peer}) of the connections open now on the directed links {@code pairs}:
+     * the toxic goes on both halves of each link, on the proxies those connections cross; then
+     * each pair involved gets fresh proxies with the links' other faults, so that a later dial
+     * is not reset (the reset is not recorded as a fault of the link). The old proxies live on
+     * until the run ends, for the connections that still cross them.
+     */
+    void resetLive(List<int[]> pairs, Toxin toxin) throws IOException {
+        int n = names.size();
+        java.util.TreeSet<Integer> involved = new java.util.TreeSet<>();
+        for (int[] p : pairs) {
+            apply(current[p[0]][p[1]], ToxicDirection.UPSTREAM, "reset", toxin);
+            apply(current[p[1]][p[0]], ToxicDirection.DOWNSTREAM, "reset", toxin);
+            involved.add(Math.min(p[0], p[1]) * n + Math.max(p[0], p[1]));
+        }
+        for (int pair : involved) {
+            int i = pair / n;
+            int j = pair % n;
+            generation[i]++;
+            generation[j]++;
+            fresh(i, j);
+            fresh(j, i);
+        }
+    }
+
+    /**
+     * A new proxy (i, j) in place of the current one, with the faults in force: its upstream
+     * carries link i -> j, its downstream link j -> i; disabled when j is down.
+     */
+    private void fresh(int i, int j) throws IOException {
+        create(i, j);
+        Proxy p = current[i][j];
+        Map<String, Toxin> up = faults.get(i * names.size() + j);
+        if (up != null) {
+            for (Map.Entry<String, Toxin> e : up.entrySet()) {
+                apply(p, ToxicDirection.UPSTREAM, e.getKey(), e.getValue());
             }
+        }
+        Map<String, Toxin> down = faults.get(j * names.size() + i);
+        if (down != null) {
+            for (Map.Entry<String, Toxin> e : down.entrySet()) {
+                apply(p, ToxicDirection.DOWNSTREAM, e.getKey(), e.getValue());
+            }
+        }
+        if (refusing[j]) {
+            p.disable();
         }
     }
 
     private void apply(Proxy p, ToxicDirection dir, String kind, Toxin toxin) throws IOException {
         String name = kind + (dir == ToxicDirection.UPSTREAM ? "_up" : "_down");
         Map<String, Toxic> on = toxics.get(p);
+        Integer rule = dropRules.remove(p.getName() + "/" + name);
+        if (rule != null) {
+            drop.remove(rule);
+        }
         if (on.containsKey(name)) {
             Toxic t = on.remove(name);
             if (t != null) {
@@ -152,6 +206,12 @@ final class LinkProxies implements AutoCloseable {
             return;
         }
         Map<String, Object> a = toxin.attributes();
+        if (toxin.type().equals("drop")) {
+            String listen = p.getListen();
+            int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+            dropRules.put(p.getName() + "/" + name, drop.add(dir == ToxicDirection.UPSTREAM, port, ((Number) a.get("rate")).doubleValue()));
+            return;
+        }
         Toxic t;
         switch (toxin.type()) {
             case "timeout":
@@ -171,6 +231,9 @@ final class LinkProxies implements AutoCloseable {
                 break;
             case "slicer":
                 t = p.toxics().slicer(name, dir, num(a, "average_size"), num(a, "delay"));
+                if (num(a, "size_variation") > 0) {
+                    ((eu.rekawek.toxiproxy.model.toxic.Slicer) t).setSizeVariation(num(a, "size_variation"));
+                }
                 break;
             default:
                 // a type the client has no class for (the embedded server's "loss"): the same HTTP API, by hand

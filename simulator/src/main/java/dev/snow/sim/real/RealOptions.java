@@ -14,9 +14,11 @@ import java.nio.file.Path;
  * @param logDir    where the adapters' stderr goes (one file per boot), or null for a temporary directory
  * @param out       results and the failure report
  * @param err       the not-applicable line and progress
+ * @param netfilterLoss loss as true packet drop ({@link PacketDrop}: nftables, inside a private network
+ *                  namespace) instead of the fault server's loss toxic or its latency mapping
  */
 public record RealOptions(String iut, FaultMode faults, Path timeline, double timeScale, long tolerance, Path logDir,
-                          PrintStream out, PrintStream err) {
+                          PrintStream out, PrintStream err, boolean netfilterLoss) {
     /** The default tolerance: 300 ms of wall time. */
     public static final long DEFAULT_TOLERANCE = 300_000_000L;
 
@@ -27,6 +29,12 @@ public record RealOptions(String iut, FaultMode faults, Path timeline, double ti
         if (tolerance < 0) {
             throw new IllegalArgumentException("--tolerance must not be negative");
         }
+    }
+
+    /** Loss through the fault server (no packet drop). */
+    public RealOptions(String iut, FaultMode faults, Path timeline, double timeScale, long tolerance, Path logDir,
+                       PrintStream out, PrintStream err) {
+        this(iut, faults, timeline, timeScale, tolerance, logDir, out, err, false);
     }
 
     /** The reference node's adapter, found from the repository root (bin/snow-node --adapter). */

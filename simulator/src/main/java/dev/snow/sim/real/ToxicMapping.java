@@ -19,6 +19,10 @@ import dev.snow.sim.scenario.LatencySpec;
  *       200 ms x (2^n - 1), with probability rate^n x (1 - rate), n at most 6; the mapping is a
  *       latency toxic of that mean and a jitter of the same size (delays uniform in
  *       [0, 2 x mean]). The RTO is the kernel's, not scaled.</li>
+ *   <li>reset: a {@code reset_peer} toxic whose {@code timeout} (ms) is the scenario's, times
+ *       the scale.</li>
+ *   <li>slicer: a {@code slicer} toxic with the same sizes; its {@code delay} is in
+ *       microseconds, times the scale.</li>
  * </ul>
  */
 final class ToxicMapping {
@@ -78,4 +82,13 @@ final class ToxicMapping {
         return Math.round(mean + pn * RTO_MS * ((1L << MAX_RETRANSMISSIONS) - 1));
     }
 
+    /** The {@code reset_peer} timeout (ms) for a scenario reset timeout (ns) at {@code scale}. */
+    static long resetTimeoutMs(long timeoutNanos, double scale) {
+        return Math.round(timeoutNanos * scale / 1e6);
+    }
+
+    /** The {@code slicer} delay (µs) for a scenario slicer delay (ns) at {@code scale}. */
+    static long slicerDelayMicros(long delayNanos, double scale) {
+        return Math.round(delayNanos * scale / 1e3);
+    }
 }

@@ -5,6 +5,7 @@ import dev.snow.sim.engine.TraceKind;
 import dev.snow.sim.network.Fault;
 import dev.snow.sim.network.Latency;
 import dev.snow.sim.network.LinkSet;
+import dev.snow.sim.network.Slicing;
 import dev.snow.sim.scenario.Action;
 import dev.snow.sim.scenario.LatencySpec;
 import dev.snow.sim.scenario.LinkSelector;
@@ -104,6 +105,11 @@ final class ActionExecutor {
             return new Fault.SetLoss(linkSet(l.links()), l.rate());
         } else if (a instanceof Action.Bandwidth b) {
             return new Fault.SetBandwidth(linkSet(b.links()), b.bitsPerSecond());
+        } else if (a instanceof Action.Reset r) {
+            return new Fault.Reset(linkSet(r.links()), r.timeout());
+        } else if (a instanceof Action.Slicer sl) {
+            return new Fault.Slice(linkSet(sl.links()),
+                    sl.off() ? null : new Slicing(sl.averageSize(), sl.sizeVariation(), sl.delay()));
         }
         throw new IllegalArgumentException("no fault for action " + a);
     }

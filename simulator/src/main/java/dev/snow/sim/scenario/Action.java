@@ -59,6 +59,26 @@ public sealed interface Action {
     record Bandwidth(LinkSelector links, long bitsPerSecond) implements Action {
     }
 
+    /**
+     * Every TCP connection open on the links now is reset: {@code timeout} after its next data
+     * (or FIN) crosses one of the links, both ends see a reset and the data is lost (Toxiproxy's
+     * {@code reset_peer}). Connections opened later are not touched.
+     */
+    record Reset(LinkSelector links, long timeout) implements Action {
+    }
+
+    /**
+     * From now on, data on the links arrives in slices of {@code averageSize} +/- {@code
+     * sizeVariation} bytes, {@code delay} apart (Toxiproxy's {@code slicer}); {@code averageSize}
+     * 0 ends slicing on the links.
+     */
+    record Slicer(LinkSelector links, int averageSize, int sizeVariation, long delay) implements Action {
+        /** Whether this ends slicing instead of starting it. */
+        public boolean off() {
+            return averageSize == 0;
+        }
+    }
+
     /** Moves nodes' clocks forward by {@code jump} and (if not null) sets their drift. */
     record Skew(Selector nodes, long jump, Long driftPpm) implements Action {
     }

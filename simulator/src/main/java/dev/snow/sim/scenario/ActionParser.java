@@ -7,7 +7,9 @@ import java.util.Map;
 /** Reads the {@code timeline:} list: each entry is {@code at} plus exactly one action. */
 final class ActionParser {
     static final List<String> ACTIONS = List.of("start", "stop", "crash", "restart", "connect", "disconnect", "partition",
-            "heal", "hold", "release", "latency", "loss", "bandwidth", "skew", "flap");
+            "heal", "hold", "release", "latency", "loss", "bandwidth", "reset", "slicer", "skew", "flap");
+    /** The largest slicer {@code average_size} and {@code size_variation}: a proxy reads at most 16 KiB at a time. */
+    static final int MAX_SLICE = 65_536;
 
     private final Resolver resolver;
 
@@ -149,6 +151,18 @@ final class ActionParser {
                 r.finish();
                 return a;
             }
+            case "reset": {
+                if (body.isScalar() && body.text().equals("all")) {
+                    return new Action.Reset(LinkSelector.ALL, 0);
+                }
+                MapReader r = new MapReader(body);
+                LinkSelector links = resolver.links(r);
+                Action a = new Action.Reset(links, r.duration("timeout", 0));
+                r.finish();
+                return a;
+            }
+            case "slicer":
+                return slicer(body);
             case "skew": {
                 MapReader r = new MapReader(body);
                 Selector nodes = nodes(r);
@@ -175,6 +189,26 @@ final class ActionParser {
             default:
                 throw body.error("unknown action " + key);
         }
+    }
+
+    /** {@code slicer}: links, {@code average_size} (0 = off), {@code size_variation}, {@code delay}. */
+    private Action slicer(YamlNode body) {
+        MapReader r = new MapReader(body);
+        LinkSelector links = resolver.links(r);
+        YamlNode avgNode = r.required("average_size");
+        int avg = MapReader.integer(avgNode, 0, MAX_SLICE);
+        int variation = r.integer("size_variation", 0, MAX_SLICE, 0);
+        long delay = r.duration("delay", 0);
+        if (avg == 0 && (r.has("size_variation") || r.has("delay"))) {
+            throw avgNode.error("slicer average_size 0 ends slicing and takes no size_variation or delay, found average_size 0 with "
+                    + (r.has("size_variation") ? "size_variation " + variation : "delay " + Units.format(delay)));
+        }
+        if (avg > 0 && variation >= avg) {
+            throw r.get("size_variation").error("slicer size_variation must be smaller than average_size (" + avg
+                    + "), so that no slice is empty, found " + variation);
+        }
+        r.finish();
+        return new Action.Slicer(links, avg, variation, delay);
     }
 
     private Selector nodesOf(YamlNode body) {
@@ -234,6 +268,12 @@ final class ActionParser {
             return l.links() + " " + (l.rate() * 100) + "%";
         } else if (a instanceof Action.Bandwidth b) {
             return b.links() + " " + b.bitsPerSecond() + " bit/s";
+        } else if (a instanceof Action.Reset rs) {
+            return rs.links() + (rs.timeout() > 0 ? " timeout " + Units.format(rs.timeout()) : "");
+        } else if (a instanceof Action.Slicer sl) {
+            return sl.links() + (sl.off() ? " off" : " average " + sl.averageSize() + " B"
+                    + (sl.sizeVariation() > 0 ? " +/- " + sl.sizeVariation() + " B" : "")
+                    + (sl.delay() > 0 ? " delay " + Units.format(sl.delay()) : ""));
         } else if (a instanceof Action.Skew s) {
             return s.nodes() + " jump " + Units.format(s.jump()) + (s.driftPpm() != null ? " drift " + s.driftPpm() + " ppm" : "");
         } else if (a instanceof Action.Flap f) {

@@ -28,9 +28,7 @@ class RealModeScenariosTest {
     /** One line on the console when the real-mode runs cannot happen here, besides JUnit's skip reasons. */
     @BeforeAll
     static void sayWhySkipped() {
-        if (!EmbeddedFaults.available()) {
-            System.err.println("RealModeScenariosTest: skipped: the faultproxy module (embedded Toxiproxy) is not on the class path");
-        } else if (!Files.isRegularFile(ROOT.resolve("reference-node/target/snow-node.jar"))) {
+        if (!Files.isRegularFile(ROOT.resolve("reference-node/target/snow-node.jar"))) {
             System.err.println("RealModeScenariosTest: skipped: reference-node/target/snow-node.jar is not built");
         }
     }
@@ -45,8 +43,6 @@ class RealModeScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void passesAgainstReferenceNodesThroughTheEmbeddedProxy(String file) throws Exception {
-        Assumptions.assumeTrue(EmbeddedFaults.available(),
-                "real mode skipped: the faultproxy module (embedded Toxiproxy) is not on the class path");
         Path jar = ROOT.resolve("reference-node/target/snow-node.jar");
         Assumptions.assumeTrue(Files.isRegularFile(jar),
                 "real mode skipped: " + jar + " is not built (mvn -B package -pl reference-node -DskipTests, or mvn verify)");

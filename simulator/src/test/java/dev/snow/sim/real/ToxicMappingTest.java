@@ -45,4 +45,14 @@ class ToxicMappingTest {
         assertThat(ToxicMapping.lossMeanDelayMs(1.0)).as("every chunk retransmitted 6 times").isEqualTo(12_600);
         assertThat(ToxicMapping.lossMeanDelayMs(0.6)).as("more loss, more delay").isGreaterThan(ToxicMapping.lossMeanDelayMs(0.3));
     }
+
+    @Test
+    void resetTimeoutIsMillisecondsAndSlicerDelayMicrosecondsBothScaled() {
+        assertThat(ToxicMapping.resetTimeoutMs(0, 1.0)).as("reset at the first chunk").isZero();
+        assertThat(ToxicMapping.resetTimeoutMs(250 * Units.MS, 1.0)).isEqualTo(250);
+        assertThat(ToxicMapping.resetTimeoutMs(250 * Units.MS, 0.1)).isEqualTo(25);
+        assertThat(ToxicMapping.slicerDelayMicros(Units.MS, 1.0)).isEqualTo(1000);
+        assertThat(ToxicMapping.slicerDelayMicros(100 * Units.US, 0.5)).isEqualTo(50);
+        assertThat(ToxicMapping.slicerDelayMicros(0, 1.0)).isZero();
+    }
 }
