@@ -16,8 +16,24 @@ public final class Outcomes {
      */
     public static Event closedSilently(PeerConnection c, Iut iut, String name, String reason, String rule) {
         c.expectClosed(iut.timeouts().close(), rule);
-        return failedWith(iut, name, c.localPort(), c.iutDirection(), reason, rule);
+        Event e = awaitFailed(iut, name, c.localPort(), c.iutDirection());
+        if (!reason.equals(e.reason())) {
+            if ("protocol_error".equals(reason) && !WENT_ON.contains(e.reason())) {
+                throw new AssertionError("FRAME-8: the IUT closed at once (" + rule + ") but reported handshake_failed reason \""
+                        + e.reason() + "\", the spec says \"protocol_error\": " + e);
+            }
+            throw new AssertionError(rule + ": handshake_failed reason is \"" + e.reason() + "\", the spec says \"" + reason + "\": " + e);
+        }
+        return e;
     }
+
+    /**
+     * The reasons of an IUT that went on past a protocol error: it timed out or failed a later
+     * check. An IUT that closed at once but reported any other reason (io, tls, closed...) did
+     * see the error and broke FRAME-8 (report protocol_error); one that went on broke the rule
+     * the test names.
+     */
+    private static final java.util.Set<String> WENT_ON = java.util.Set.of("timeout", "cookie_mismatch", "not_allowed", "nok");
 
     /** The IUT reports handshake_failed with {@code reason} for {@code name} / the tester's port, any direction. */
     public static Event failedWith(Iut iut, String name, int localPort, String reason, String rule) {
@@ -31,14 +47,18 @@ public final class Outcomes {
      * TIE-4) from being judged as this one's.
      */
     public static Event failedWith(Iut iut, String name, int localPort, String direction, String reason, String rule) {
-        Event e = iut.await("handshake_failed for " + name + " / 127.0.0.1:" + localPort
-                        + (direction == null ? "" : " (" + direction + ")"),
-                x -> x.is("handshake_failed") && Iut.peerIs(x, name, localPort)
-                        && (direction == null || x.direction() == null || direction.equals(x.direction())));
+        Event e = awaitFailed(iut, name, localPort, direction);
         if (!reason.equals(e.reason())) {
             throw new AssertionError(rule + ": handshake_failed reason is \"" + e.reason() + "\", the spec says \"" + reason + "\": " + e);
         }
         return e;
+    }
+
+    private static Event awaitFailed(Iut iut, String name, int localPort, String direction) {
+        return iut.await("handshake_failed for " + name + " / 127.0.0.1:" + localPort
+                        + (direction == null ? "" : " (" + direction + ")"),
+                x -> x.is("handshake_failed") && Iut.peerIs(x, name, localPort)
+                        && (direction == null || x.direction() == null || direction.equals(x.direction())));
     }
 
     /**

@@ -46,7 +46,12 @@ class DefaultPortTest {
         String name = t.name("at-9000");
         assertThat(name).doesNotContain(":");
         iut.connect(name, null);
-        PeerConnection c = Handshakes.acceptConnection(t, l);
+        PeerConnection c;
+        try {
+            c = Handshakes.acceptConnection(t, l);
+        } catch (AssertionError | java.io.UncheckedIOException e) {
+            throw new AssertionError("NAME-3: dialling \"" + name + "\" (no port) must reach 127.0.0.1:9000: " + e.getMessage(), e);
+        }
         Handshakes.finishAsAcceptor(t, iut, c, name, 3, dev.snow.conformance.peer.StatusCode.OK, Handshakes.expectName(c, iut));
     }
 

@@ -225,6 +225,10 @@ public final class PeerConnection implements AutoCloseable {
         if (i instanceof Incoming.Frame f && type.isInstance(f.frame())) {
             return f;
         }
+        if (i instanceof Incoming.Malformed) {
+            // the IUT's own frame breaks the layout every frame must follow (precise attribution)
+            throw new AssertionError("FRAME-1: " + label + ": the tester expected " + wanted + " from the IUT but it " + show(i));
+        }
         throw new AssertionError(label + ": the tester expected " + wanted + " from the IUT but got " + show(i));
     }
 

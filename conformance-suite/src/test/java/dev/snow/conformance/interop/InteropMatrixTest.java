@@ -20,7 +20,7 @@ class InteropMatrixTest {
         List<Implementation> all = List.of(
                 impl("reference", "bin/snow-node --adapter", List.of()),
                 impl("reference-accept-any-digest", "bin/snow-mutant accepts-any-digest --adapter", List.of()),
-                impl("reference-forgets-role", "java -cp x dev.snow.ref.handshake.BindingMutantMain forgets-role --adapter", List.of()),
+                impl("reference-forgets-role", "java -cp x BindingMutantMain forgets-role --adapter", List.of()),
                 impl("subset", "bin/snow-node --adapter", List.of("digests")),
                 impl("reference-mutant", "bin/snow-node --adapter --mutant skip-ack", List.of()),
                 impl("partial", "python3 a.py", List.of("handshake")),

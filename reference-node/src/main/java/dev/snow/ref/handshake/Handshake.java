@@ -201,7 +201,7 @@ public final class Handshake {
     }
 
     private HandshakeStep onStatus(Frame.StatusChallenge f) {
-        if (checks.dialledName() && !f.name().equals(dialled.full())) {
+        if (checks.dialledName() && !isDialledName(f.name())) {
             return fail(FailReason.PROTOCOL_ERROR, "NAME-7: acceptor calls itself " + Printable.quoted(f.name())
                     + " but we dialled " + Printable.quoted(dialled.full()));
         }
@@ -249,11 +249,11 @@ public final class Handshake {
     private HandshakeStep onName(Frame.Name f) {
         NodeName claimed;
         try {
-            claimed = NodeName.parse(f.name());
+            claimed = NodeName.parse(f.name(), brokenNameRules);
         } catch (InvalidNameException e) {
             return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "NAME-5: " + e.getMessage());
         }
-        if (claimed.equals(local)) {
+        if (claimed.equals(local) && !brokenNameRules.contains("NAME-5")) {
             return refuse(Status.NOT_ALLOWED, FailReason.NOT_ALLOWED, "NAME-5: peer claims our own name " + local);
         }
         if (checks.creation() && f.creation() == 0) {
@@ -328,5 +328,29 @@ public final class Handshake {
 
     private String roleName() {
         return direction == Direction.OUTGOING ? "initiator" : "acceptor";
+    }
+
+    // ------------------------------------------------ name-rule seams (conformance mutants only)
+
+    /** Name rules broken on purpose by a conformance mutant (docs/MUTATION.md); empty in a real node. */
+    private java.util.Set<String> brokenNameRules = java.util.Set.of();
+
+    /**
+     * Breaks the name rules among {@code rules} on this handshake: NAME-1/NAME-2 (a lenient parse
+     * of the name in NAME), NAME-5 (our own name in NAME taken), NAME-4 (the acceptor's name
+     * compared with the dialled one ignoring case). Only conformance mutants call this.
+     */
+    public void breakNameRules(java.util.Set<String> rules) {
+        brokenNameRules = java.util.Set.copyOf(rules);
+    }
+
+    /** NAME-7 with NAME-4: the acceptor's name is the dialled name, byte for byte. */
+    private boolean isDialledName(String name) {
+        return brokenNameRules.contains("NAME-4") ? name.equalsIgnoreCase(dialled.full()) : name.equals(dialled.full());
+    }
+
+    /** True when the current state expects a frame with {@code tag} (FRAME-7). */
+    public boolean expects(Tag tag) {
+        return EXPECTS.get(state) == tag;
     }
 }

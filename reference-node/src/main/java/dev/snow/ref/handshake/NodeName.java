@@ -37,11 +37,19 @@ public final class NodeName implements Comparable<NodeName> {
 
     /** Parses and validates {@code name}; the exception names the rule broken and the value seen. */
     public static NodeName parse(String name) throws InvalidNameException {
+        return parse(name, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #parse(String)}, with the checks of {@code broken} skipped: NAME-1 (the alive
+     * part's characters), NAME-2 (the 255-byte limit). Only conformance mutants pass any.
+     */
+    public static NodeName parse(String name, java.util.Set<String> broken) throws InvalidNameException {
         if (name == null) {
             throw new InvalidNameException("NAME-2", "name is missing");
         }
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length < 1 || utf8.length > Limits.MAX_NAME_BYTES) {
+        if (utf8.length < 1 || (utf8.length > Limits.MAX_NAME_BYTES && !broken.contains("NAME-2"))) {
             throw new InvalidNameException("NAME-2", "name is " + utf8.length + " bytes; it must be 1..255: " + quote(name));
         }
         int at = name.indexOf('@');
@@ -55,7 +63,7 @@ public final class NodeName implements Comparable<NodeName> {
         for (int i = 0; i < alive.length(); i++) {
             char c = alive.charAt(i);
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-            if (!ok) {
+            if (!ok && !broken.contains("NAME-1")) {
                 throw new InvalidNameException("NAME-1", "alive part may only hold [A-Za-z0-9_-], found "
                         + quote(String.valueOf(c)) + " in " + quote(name));
             }

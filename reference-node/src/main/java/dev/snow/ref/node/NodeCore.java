@@ -116,7 +116,7 @@ public final class NodeCore {
         }
         NodeName target;
         try {
-            target = NodeName.parse(peer);
+            target = NodeName.parse(peer, seams.session().laxRules(Direction.OUTGOING));
         } catch (InvalidNameException e) {
             return ConnectResult.refused(ConnectResult.Outcome.INVALID_NAME, e.getMessage());
         }

@@ -52,7 +52,10 @@ public final class Connection {
     public Connection(long id, Handshake handshake, ConnectionSink sink, ChallengeSource entropy, long openedAt,
                       long handshakeTimeout, long heartbeatInterval, long heartbeatTimeout, SessionSeams seams) {
         this.seams = seams;
-        this.decoder = seams == SessionSeams.REAL ? new FrameDecoder() : seams.decoder();
+        this.decoder = seams == SessionSeams.REAL ? new FrameDecoder() : seams.decoder(handshake.direction());
+        if (seams != SessionSeams.REAL) {
+            handshake.breakNameRules(seams.laxRules(handshake.direction()));
+        }
         this.id = id;
         this.handshake = handshake;
         this.sink = sink;
@@ -130,6 +133,9 @@ public final class Connection {
             }
             Frame frame = ((DecodeResult.Decoded) r).frame();
             if (phase == Phase.HANDSHAKING) {
+                if (seams != SessionSeams.REAL && !handshake.expects(frame.tag()) && seams.isLax("FRAME-7", handshake.direction())) {
+                    continue; // the FRAME-7 defect of a conformance mutant: an unexpected frame ignored
+                }
                 apply(handshake.onFrame(frame), now);
             } else {
                 onSessionFrame(frame, now);
@@ -193,7 +199,7 @@ public final class Connection {
 
     private void apply(HandshakeStep step, long now) {
         for (Frame f : step.send()) {
-            sink.send(this, FrameEncoder.encode(f));
+            sink.send(this, seams == SessionSeams.REAL ? FrameEncoder.encode(f) : seams.encodeHandshakeFrame(f, handshake.direction()));
         }
         switch (step.outcome()) {
             case ESTABLISHED:

@@ -74,8 +74,9 @@ public final class SnowNode implements AutoCloseable {
      */
     public static SnowNode start(NodeSettings settings, NodeStrategies strategies, NodeListener events)
             throws NodeStartException {
-        TransportResources own = strategies.tls13Only() ? TransportResources.create(settings.tls())
-                : TransportResources.create(settings.tls(), strategies.tlsProtocols());
+        java.util.Set<String> tlsDefects = tlsDefects(strategies);
+        TransportResources own = strategies.tls13Only() && tlsDefects.isEmpty() ? TransportResources.create(settings.tls())
+                : TransportResources.create(settings.tls(), strategies.tlsProtocols(), tlsDefects);
         try {
             return start(settings, strategies, own, true, events);
         } catch (NodeStartException | RuntimeException e) {
@@ -212,7 +213,7 @@ public final class SnowNode implements AutoCloseable {
             decided.accept(r);
             if (r.started()) {
                 HostPort target = address != null ? address
-                        : new HostPort(r.target().hostForDialling(), r.target().port());
+                        : new HostPort(r.target().hostForDialling(), dialPort(r.target()));
                 dial(r.connection(), target);
             }
             return r;
@@ -284,4 +285,28 @@ public final class SnowNode implements AutoCloseable {
     public void close() {
         stop();
     }
+
+    // ------------------------------------------------ seams of conformance mutants (test scope only)
+
+    /** The TLS-2 defects a mutant's session seams plant: "TLS-2@acceptor", "TLS-2@initiator"; none for a real node. */
+    private static java.util.Set<String> tlsDefects(NodeStrategies strategies) {
+        dev.snow.ref.session.SessionSeams seams = strategies.core().session();
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (dev.snow.ref.handshake.Direction d : dev.snow.ref.handshake.Direction.values()) {
+            if (seams.isLax("TLS-2", d)) {
+                out.add("TLS-2@" + dev.snow.ref.session.SessionSeams.roleName(d));
+            }
+        }
+        return out;
+    }
+
+    /** NAME-3: a name without a port is dialled at 9000; a mutant breaking NAME-3 dials EPMD's 4369 instead. */
+    private int dialPort(dev.snow.ref.handshake.NodeName target) {
+        boolean implicit = !target.full().endsWith(":" + target.port());
+        return implicit && strategies.core().session().isLax("NAME-3", dev.snow.ref.handshake.Direction.OUTGOING)
+                ? WRONG_DEFAULT_PORT : target.port();
+    }
+
+    /** The port a NAME-3 mutant dials for a name without a port (EPMD's, a classic mix-up). */
+    private static final int WRONG_DEFAULT_PORT = 4369;
 }

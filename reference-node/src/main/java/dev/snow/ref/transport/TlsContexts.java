@@ -58,6 +58,15 @@ public final class TlsContexts implements AutoCloseable {
 
     /** As {@link #create(TlsProvider)}, offering {@code protocols} (only conformance mutants pass other than TLS 1.3). */
     static TlsContexts create(TlsProvider requested, String... protocols) {
+        return create(requested, java.util.Set.of(), protocols);
+    }
+
+    /**
+     * As above, with {@code defects} planted (conformance mutants only): "TLS-2@acceptor" makes
+     * the base listener ask for a client certificate, "TLS-2@initiator" makes the base connector
+     * verify the listener's certificate against the JDK's trust store.
+     */
+    static TlsContexts create(TlsProvider requested, java.util.Set<String> defects, String... protocols) {
         TlsProvider provider = requested;
         if (requested == TlsProvider.OPENSSL && !openSslUsable()) {
             Throwable why = OpenSsl.unavailabilityCause();
@@ -68,8 +77,12 @@ public final class TlsContexts implements AutoCloseable {
         EphemeralCertificate cert = EphemeralCertificate.generate();
         List<SslContext> made = new ArrayList<>();
         try {
-            SslContext server = made(made, serverBuilder(cert, netty, protocols).clientAuth(ClientAuth.NONE));
-            SslContext client = made(made, clientBuilder(netty, protocols));
+            SslContext server = made(made, defects.contains("TLS-2@acceptor")
+                    ? serverBuilder(cert, netty, protocols).clientAuth(ClientAuth.OPTIONAL).trustManager(InsecureTrustManagerFactory.INSTANCE)
+                    : serverBuilder(cert, netty, protocols).clientAuth(ClientAuth.NONE));
+            SslContext client = made(made, defects.contains("TLS-2@initiator")
+                    ? clientBuilder(netty, protocols).trustManager((javax.net.ssl.TrustManagerFactory) null)
+                    : clientBuilder(netty, protocols));
             SslContext hardenedServer = made(made, serverBuilder(cert, netty, protocols).clientAuth(ClientAuth.OPTIONAL)
                     .trustManager(InsecureTrustManagerFactory.INSTANCE));
             SslContext hardenedClient = made(made, clientBuilder(netty, protocols).keyManager(cert.privateKey(), cert.certificate()));

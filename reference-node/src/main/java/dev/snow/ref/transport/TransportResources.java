@@ -38,7 +38,16 @@ public final class TransportResources implements AutoCloseable {
 
     /** One I/O thread per processor, TLS offering {@code tlsProtocols} (conformance mutants only: TLS-1 says 1.3). */
     public static TransportResources create(TlsProvider provider, java.util.List<String> tlsProtocols) {
-        TlsContexts tls = TlsContexts.create(provider, tlsProtocols.toArray(new String[0]));
+        return create(provider, tlsProtocols, java.util.Set.of());
+    }
+
+    /**
+     * As above, with TLS-2 broken on purpose ({@code tlsDefects}: "TLS-2@acceptor", the listener
+     * asks for a client certificate; "TLS-2@initiator", the connector verifies the listener's).
+     * Conformance mutants only.
+     */
+    public static TransportResources create(TlsProvider provider, java.util.List<String> tlsProtocols, java.util.Set<String> tlsDefects) {
+        TlsContexts tls = TlsContexts.create(provider, tlsDefects, tlsProtocols.toArray(new String[0]));
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("snow-io", true), NioIoHandler.newFactory());
         return new TransportResources(io, null, tls);

@@ -42,11 +42,13 @@ public final class FrameDecoder {
     /**
      * With another limit, optionally sizing its buffer from the announced length, optionally
      * without the early PING/PONG length check: defects (FRAME-3, FRAME-11), there only for the
-     * conformance mutants of the reference's test scope. {@code lax} names payload rules parsed
-     * leniently instead (FRAME-6: trailing bytes ignored, FRAME-9: malformed UTF-8 replaced,
-     * AUTH-2: any digest_len/challenge_len taken as 32; STATUS-2, STATUS-3: any challenge_len taken;
-     * STATUS-4: an unknown status read as ok; HB-6, read by the connection: handshake frames ignored
-     * once established).
+     * conformance mutants of the reference's test scope. {@code lax} names rules broken on
+     * purpose (FRAME-6: trailing bytes ignored, FRAME-9: malformed UTF-8 replaced, AUTH-2: any
+     * digest_len/challenge_len taken as 32; STATUS-2, STATUS-3: any challenge_len taken; STATUS-4:
+     * an unknown status read as ok; HB-6, read by the connection: handshake frames ignored once
+     * established; FRAME-2: a len 0 frame skipped, FRAME-4: a frame of unknown tag skipped,
+     * FRAME-5: a field past the end read as zeros, FRAME-10: bytes of a partial frame dropped
+     * when the next read arrives).
      */
     public FrameDecoder(int maxFrameLength, boolean presize, boolean pingLengthChecked, java.util.Set<String> lax) {
         this.lax = java.util.Set.copyOf(lax);
@@ -57,6 +59,7 @@ public final class FrameDecoder {
 
     /** Appends {@code length} bytes of {@code src} from {@code offset}. */
     public void feed(byte[] src, int offset, int length) {
+        dropPartialFrameIfLax();
         ensureRoom(length);
         System.arraycopy(src, offset, buf, end, length);
         end += length;
@@ -68,10 +71,19 @@ public final class FrameDecoder {
 
     /** Appends the remaining bytes of {@code src}, consuming them. */
     public void feed(ByteBuffer src) {
+        dropPartialFrameIfLax();
         int length = src.remaining();
         ensureRoom(length);
         src.get(buf, end, length);
         end += length;
+    }
+
+    /** The FRAME-10 defect (mutants only): every read is taken to start on a frame boundary. */
+    private void dropPartialFrameIfLax() {
+        if (!lax.isEmpty() && lax.contains("FRAME-10") && poisoned == null) {
+            start = 0;
+            end = 0;
+        }
     }
 
     /** Bytes fed and not yet consumed by a decoded frame. */
@@ -94,6 +106,10 @@ public final class FrameDecoder {
         }
         long len = u32(buf, start);
         if (len == 0) {
+            if (lax.contains("FRAME-2")) {
+                start += 4;
+                return next();
+            }
             return poison("FRAME-2", "frame length is 0; it must count at least the tag");
         }
         if (len > maxFrameLength) {
@@ -108,6 +124,13 @@ public final class FrameDecoder {
         int tagCode = buf[start + 4] & 0xff;
         Tag tag = Tag.fromCode(tagCode);
         if (tag == null) {
+            if (lax.contains("FRAME-4")) {
+                if (available < 4 + len) {
+                    return DecodeResult.NEED_MORE;
+                }
+                start += 4 + (int) len;
+                return next();
+            }
             return poison("FRAME-4", "unknown tag " + tagCode + " (known tags are 1..6)");
         }
         if (pingLengthChecked && (tag == Tag.PING || tag == Tag.PONG) && len != 1 + Limits.PING_PAYLOAD_LENGTH) {
@@ -219,8 +242,8 @@ public final class FrameDecoder {
 
     /** Reads the fields of one complete payload; every failure is a {@link Reject} naming its rule. */
     private static final class Reader {
-        private final byte[] b;
-        private final int end;
+        private byte[] b;
+        private int end;
         private final Tag tag;
         private final java.util.Set<String> lax;
         private int pos;
@@ -234,6 +257,14 @@ public final class FrameDecoder {
         }
 
         private void need(int n, String field) {
+            if (end - pos < n && lax.contains("FRAME-5")) {
+                byte[] padded = new byte[n];
+                System.arraycopy(b, pos, padded, 0, end - pos);
+                b = padded;
+                pos = 0;
+                end = n;
+                return;
+            }
             if (end - pos < n) {
                 throw new Reject("FRAME-5", tag + " field " + field + " needs " + n + " bytes but only "
                         + (end - pos) + " remain in the frame");

@@ -92,7 +92,31 @@ public final class Mutants {
             m("ignores-frames-when-established", IgnoresFramesWhenEstablished::new, "HB-6"),
             m("accept-waits-for-handshakes@acceptor", () -> new PlantsCoreDefect(CoreDefect.ACCEPT_WAITS_FOR_HANDSHAKES), "LIM-3"),
             m("wedged-by-protocol-error", () -> new PlantsCoreDefect(CoreDefect.WEDGED_BY_PROTOCOL_ERROR), "LIM-4"),
-            m("dials-connected-name", () -> new PlantsCoreDefect(CoreDefect.DIAL_CONNECTED_NAME), "CONN-3"));
+            m("dials-connected-name", () -> new PlantsCoreDefect(CoreDefect.DIAL_CONNECTED_NAME), "CONN-3"),
+            // framing, names, TLS-2 (issue 12 audit)
+            m("frame-len-without-tag@acceptor", () -> new FrameLenWithoutTag(Direction.INCOMING), "FRAME-1"),
+            m("frame-len-without-tag@initiator", () -> new FrameLenWithoutTag(Direction.OUTGOING), "FRAME-1"),
+            m("skips-empty-frames@acceptor", () -> new SkipsEmptyFrames(Direction.INCOMING), "FRAME-2"),
+            m("skips-empty-frames@initiator", () -> new SkipsEmptyFrames(Direction.OUTGOING), "FRAME-2"),
+            m("skips-unknown-tags@acceptor", () -> new SkipsUnknownTags(Direction.INCOMING), "FRAME-4"),
+            m("skips-unknown-tags@initiator", () -> new SkipsUnknownTags(Direction.OUTGOING), "FRAME-4"),
+            m("zero-pads-short-fields@acceptor", () -> new ZeroPadsShortFields(Direction.INCOMING), "FRAME-5"),
+            m("zero-pads-short-fields@initiator", () -> new ZeroPadsShortFields(Direction.OUTGOING), "FRAME-5"),
+            m("ignores-unexpected-frames@acceptor", () -> new IgnoresUnexpectedFrames(Direction.INCOMING), "FRAME-7"),
+            m("ignores-unexpected-frames@initiator", () -> new IgnoresUnexpectedFrames(Direction.OUTGOING), "FRAME-7"),
+            m("protocol-error-reported-as-io@acceptor", () -> new ProtocolErrorReportedAsIo(Direction.INCOMING), "FRAME-8"),
+            m("protocol-error-reported-as-io@initiator", () -> new ProtocolErrorReportedAsIo(Direction.OUTGOING), "FRAME-8"),
+            m("drops-partial-reads@acceptor", () -> new DropsPartialReads(Direction.INCOMING), "FRAME-10"),
+            m("drops-partial-reads@initiator", () -> new DropsPartialReads(Direction.OUTGOING), "FRAME-10"),
+            m("lax-alive-chars@acceptor", () -> new LaxAliveChars(Direction.INCOMING), "NAME-1"),
+            m("lax-alive-chars@initiator", () -> new LaxAliveChars(Direction.OUTGOING), "NAME-1"),
+            m("overlong-names@acceptor", () -> new OverlongNames(Direction.INCOMING), "NAME-2"),
+            m("overlong-names@initiator", () -> new OverlongNames(Direction.OUTGOING), "NAME-2"),
+            m("dials-portless-names-at-4369", DialsPortlessNamesAt4369::new, "NAME-3"),
+            m("case-insensitive-dialled-name", CaseInsensitiveDialledName::new, "NAME-4"),
+            m("accepts-own-name", AcceptsOwnName::new, "NAME-5"),
+            m("asks-for-client-certificate", AsksForClientCertificate::new, "TLS-2"),
+            m("verifies-listener-certificate", VerifiesListenerCertificate::new, "TLS-2"));
 
     public static Entry find(String name) {
         for (Entry e : ALL) {
