@@ -207,7 +207,18 @@ public final class AdapterProcess implements AutoCloseable {
                 stdin.flush();
             }
         } catch (IOException e) {
+            // A broken pipe: the adapter closed its stdin, usually by exiting; let the exit be
+            // reaped so the message says "exited with status N" rather than only the pipe error.
+            awaitExit(Duration.ofSeconds(2));
             throw new AdapterException("cannot write to the adapter of " + label + " (" + e.getMessage() + ")" + deathNote());
+        }
+    }
+
+    private void awaitExit(Duration atMost) {
+        try {
+            process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
