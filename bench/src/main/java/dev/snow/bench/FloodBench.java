@@ -1,0 +1,199 @@
+package dev.snow.bench;
+
+import dev.snow.ref.node.NodeConfig;
+import dev.snow.ref.node.NodeEvent;
+import dev.snow.ref.transport.NodeListener;
+import dev.snow.ref.transport.NodeSettings;
+import dev.snow.ref.transport.SnowNode;
+import dev.snow.ref.transport.TlsProvider;
+import dev.snow.ref.transport.TransportResources;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Issue 14's eviction attack for real (LIM-2, LIM-5): a paced {@link ConnectFlood} of plain TCP
+ * connects from {@value #ATTACKER} against the node under test (child JVM), while good client
+ * nodes from 127.0.0.1 set up full sessions (TCP, TLS, four messages) in a loop. Three runs, in
+ * one process: no flood (the baseline), flood with per-source accounting off
+ * ({@code max_pending_per_source 0}: LIM-2's single oldest-pending rule, as before issue 14),
+ * and flood with the default per-source limit (LIM-5). Each run reports what the flood offered
+ * and achieved (connect() calls/s, completed TCP connects/s, connections the node closed/s),
+ * the good setups that succeeded out of those attempted, their p50/p99, and ratios against the
+ * baseline; then checks that no socket leaked on either side.
+ */
+final class FloodBench {
+    static final String ATTACKER = "127.0.0.2";
+    /** Where the good client nodes dial from: the kernel's source for 127.0.0.1 (the reference dialer binds no address). */
+    static final String GOOD_SOURCE = "127.0.0.1";
+    /** Node fds that may differ after a run without counting as a leak (the JVM's own files come and go). */
+    static final long FD_SLACK = 4;
+
+    record Options(Duration warmUp, Duration window, TlsProvider tls, int goodClients, double floodRate, int floodThreads,
+                   int floodInflight, long holdMillis, List<String> nodeJvmArgs) {
+    }
+
+    /** One run; flood figures are per second of the measurement window, NaN without a flood. */
+    record Row(String label, boolean flooded, long good, long goodFailed, Percentiles latency, double offered,
+               double connected, double closedByNode, double abandoned, double errors, double starved,
+               double nodeEvictions, double nodeCpuPercent, long leakedFlood, long nodeFdsBefore, long nodeFdsAfter,
+               Map<String, Long> reasons) {
+        double share() {
+            return good + goodFailed == 0 ? Double.NaN : 100.0 * good / (good + goodFailed);
+        }
+    }
+
+    private final Options o;
+    private final PrintStream out;
+
+    FloodBench(Options o, PrintStream out) {
+        this.o = o;
+        this.out = out;
+    }
+
+    List<Row> run() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        rows.add(run("no flood (baseline), LIM-5 16 per source", false, NodeConfig.DEFAULT_MAX_PENDING_PER_SOURCE));
+        rows.add(run("flood, per-source off (LIM-2 only, before)", true, 0));
+        rows.add(run("flood, LIM-5 16 per source (default, after)", true, NodeConfig.DEFAULT_MAX_PENDING_PER_SOURCE));
+        return rows;
+    }
+
+    private Row run(String label, boolean flooded, int perSource) throws Exception {
+        out.println("[flood] " + label + (flooded ? String.format("; %,.0f connects/s offered from %s (%d loops, %d sockets each at most,"
+                + " reset after %d ms)", o.floodRate(), ATTACKER, o.floodThreads(), o.floodInflight(), o.holdMillis()) : "")
+                + "; " + o.goodClients() + " good client nodes from " + GOOD_SOURCE);
+        try (ChildNode server = new ChildNode(o.nodeJvmArgs(), o.tls(), 60_000, 15_000, 64,
+                List.of(Integer.toString(perSource), "0"));
+             TransportResources res = TransportResources.create(o.tls(), 1, 0)) {
+            long fdsBefore = server.quickStats().get("fds");
+            List<Looper> loopers = new ArrayList<>();
+            List<SnowNode> nodes = new ArrayList<>();
+            Recorder good = new Recorder();
+            Map<String, Long> reasons = new ConcurrentSkipListMap<>();
+            ConnectFlood flood = flooded ? new ConnectFlood(ATTACKER, server.address, o.floodRate(), o.floodThreads(),
+                    o.floodInflight(), o.holdMillis()) : null;
+            try {
+                for (int i = 0; i < o.goodClients(); i++) {
+                    loopers.add(startLooper("good" + i, server, res, good, nodes, reasons));
+                }
+                if (flood != null) {
+                    flood.start();
+                }
+                Thread.sleep(o.warmUp().toMillis());
+                long[] f0 = counters(flood);
+                Map<String, Long> s0 = server.quickStats();
+                long t0 = System.nanoTime();
+                reasons.clear();
+                good.start();
+                Thread.sleep(o.window().toMillis());
+                good.stop();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long[] f1 = counters(flood);
+                Map<String, Long> s1 = server.quickStats();
+                double nodeSeconds = (s1.get("wall_ns") - s0.get("wall_ns")) / 1e9;
+                loopers.forEach(Looper::stop);
+                nodes.forEach(SnowNode::stop);
+                long leaked = 0;
+                if (flood != null) {
+                    flood.close();
+                    leaked = flood.open.get();
+                }
+                long fdsAfter = settledFds(server, fdsBefore);
+                double[] rate = new double[f0.length];
+                for (int i = 0; i < f0.length; i++) {
+                    rate[i] = flood == null ? Double.NaN : (f1[i] - f0[i]) / seconds;
+                }
+                long evictions = (s1.get("lim2") - s0.get("lim2")) + (s1.get("lim5") - s0.get("lim5"));
+                Row row = new Row(label, flooded, good.completed.get(), good.failed.get(), Percentiles.of(good.samples()),
+                        rate[0], rate[1], rate[2], rate[3], rate[4], rate[5], evictions / nodeSeconds,
+                        100.0 * (s1.get("cpu_ns") - s0.get("cpu_ns")) / (s1.get("wall_ns") - s0.get("wall_ns")),
+                        leaked, fdsBefore, fdsAfter, Map.copyOf(reasons));
+                out.printf("[flood]   good setups %d ok / %d attempted (%.1f %%), %s; failures by reason: %s%n", row.good(),
+                        row.good() + row.goodFailed(), row.share(), row.latency(), row.reasons());
+                if (flooded) {
+                    out.printf("[flood]   flood: %,.0f connect() calls/s offered, %,.0f TCP connects/s completed, node closed %,.0f/s"
+                            + " (evicted %,.0f/s: LIM-2 %d, LIM-5 %d), reset at the hold limit %,.0f/s, errors %,.0f/s,"
+                            + " not offered (descriptor budget) %,.0f/s%n", row.offered(), row.connected(), row.closedByNode(),
+                            row.nodeEvictions(), s1.get("lim2") - s0.get("lim2"), s1.get("lim5") - s0.get("lim5"), row.abandoned(),
+                            row.errors(), row.starved());
+                }
+                out.printf("[flood]   node CPU %.0f %% of one core; node fds %d before, %d after; flood sockets left open %d%n",
+                        row.nodeCpuPercent(), fdsBefore, fdsAfter, leaked);
+                return row;
+            } finally {
+                loopers.forEach(Looper::stop);
+                nodes.forEach(SnowNode::stop);
+                if (flood != null) {
+                    flood.close();
+                }
+            }
+        }
+    }
+
+    private static long[] counters(ConnectFlood f) {
+        if (f == null) {
+            return new long[6];
+        }
+        return new long[] {f.offered.get(), f.connected.get(), f.closedByNode.get(), f.abandoned.get(), f.errors.get(),
+            f.starved.get()};
+    }
+
+    /**
+     * The node's open fds once its closes have run: polled until back within {@link #FD_SLACK}
+     * of {@code before}, 15 s at most (longer than the 7 s handshake deadline, LIM-1).
+     */
+    private static long settledFds(ChildNode server, long before) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        long fds = server.quickStats().get("fds");
+        while (fds > before + FD_SLACK && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            fds = server.quickStats().get("fds");
+        }
+        return fds;
+    }
+
+    private static Looper startLooper(String alive, ChildNode server, TransportResources res, Recorder recorder,
+                                      List<SnowNode> nodes, Map<String, Long> reasons) throws Exception {
+        Looper looper = new Looper(BenchNode.NAME, server.address, recorder);
+        NodeConfig config = NodeConfig.builder(alive + "@" + GOOD_SOURCE, BenchNode.COOKIE).creation(1).build();
+        NodeListener listener = (event, remote) -> {
+            if (event instanceof NodeEvent.HandshakeFailed f) {
+                reasons.merge(f.reason().wireName(), 1L, Long::sum);
+            }
+            looper.onEvent(event, remote);
+        };
+        SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(res.tls().provider()), res, listener);
+        nodes.add(node);
+        looper.start(node);
+        return looper;
+    }
+
+    static void print(PrintStream out, List<Row> rows, Options o) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Row base = rows.get(0);
+        out.println();
+        out.printf("| real flood from %s (%,.0f connects/s offered), %d good client nodes from %s, %d s window | good ok / attempted"
+                + " | good share | p50 ms | p99 ms | p50 vs baseline | p99 vs baseline | offered connects/s | TCP connects/s"
+                + " | node closed/s | node CPU | leaks |%n", ATTACKER, o.floodRate(), o.goodClients(), GOOD_SOURCE,
+                o.window().toSeconds());
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            out.printf("| %s | %d / %d | %.1f %% | %.2f | %.2f | %.2fx | %.2fx | %s | %s | %s | %.0f %% | %s |%n", r.label(), r.good(),
+                    r.good() + r.goodFailed(), r.share(), r.latency().p50(), r.latency().p99(), r.latency().p50() / base.latency().p50(),
+                    r.latency().p99() / base.latency().p99(), perSecond(r.offered()), perSecond(r.connected()),
+                    perSecond(r.closedByNode()), r.nodeCpuPercent(), r.leakedFlood() == 0 && r.nodeFdsAfter() <= r.nodeFdsBefore() + FD_SLACK
+                            ? "none (fds " + r.nodeFdsBefore() + " -> " + r.nodeFdsAfter() + ")"
+                            : "LEAK: " + r.leakedFlood() + " flood sockets, node fds " + r.nodeFdsBefore() + " -> " + r.nodeFdsAfter());
+        }
+    }
+
+    private static String perSecond(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%,.0f", v);
+    }
+}
