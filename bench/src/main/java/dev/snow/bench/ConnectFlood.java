@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,6 +74,7 @@ final class ConnectFlood implements AutoCloseable {
         long t0 = System.nanoTime();
         long issued = 0;
         long lastSweep = t0;
+        ArrayDeque<SelectionKey> byAge = new ArrayDeque<>(); // one hold limit for all: oldest first
         try (Selector selector = Selector.open()) {
             int inflight = 0;
             while (running) {
@@ -86,7 +88,7 @@ final class ConnectFlood implements AutoCloseable {
                         break;
                     }
                     issued++;
-                    if (open(selector, now)) {
+                    if (open(selector, now, byAge)) {
                         inflight++;
                     }
                 }
@@ -108,7 +110,7 @@ final class ConnectFlood implements AutoCloseable {
                 now = System.nanoTime();
                 if (now - lastSweep > 10_000_000L) {
                     lastSweep = now;
-                    inflight -= sweep(selector, now);
+                    inflight -= sweep(byAge, now);
                 }
             }
             for (SelectionKey key : selector.keys()) {
@@ -120,7 +122,7 @@ final class ConnectFlood implements AutoCloseable {
     }
 
     /** A new non-blocking connect; false if it failed at once (counted in errors). */
-    private boolean open(Selector selector, long now) {
+    private boolean open(Selector selector, long now, ArrayDeque<SelectionKey> byAge) {
         SocketChannel ch = null;
         try {
             ch = SocketChannel.open();
@@ -129,12 +131,11 @@ final class ConnectFlood implements AutoCloseable {
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.SO_LINGER, 0);
             ch.bind(source);
-            if (ch.connect(target)) {
+            boolean done = ch.connect(target);
+            if (done) {
                 connected.incrementAndGet();
-                ch.register(selector, SelectionKey.OP_READ, new Held(now));
-            } else {
-                ch.register(selector, SelectionKey.OP_CONNECT, new Held(now));
             }
+            byAge.add(ch.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, new Held(now)));
             return true;
         } catch (IOException e) {
             errors.incrementAndGet();
@@ -176,10 +177,11 @@ final class ConnectFlood implements AutoCloseable {
     }
 
     /** Resets every socket held longer than the hold limit; returns how many. */
-    private int sweep(Selector selector, long now) {
+    private int sweep(ArrayDeque<SelectionKey> byAge, long now) {
         int closed = 0;
-        for (SelectionKey key : selector.keys()) {
-            if (key.isValid() && now - ((Held) key.attachment()).openedAt() > holdNanos) {
+        while (!byAge.isEmpty() && now - ((Held) byAge.peek().attachment()).openedAt() > holdNanos) {
+            SelectionKey key = byAge.poll();
+            if (key.isValid()) {
                 abandoned.incrementAndGet();
                 key.cancel();
                 closeQuietly((SocketChannel) key.channel());
