@@ -77,14 +77,18 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--flood-rate", defaultValue = "15000", description = "Flood: plain TCP connects/s offered from 127.0.0.2 (default ${DEFAULT-VALUE}).")
     double floodRate;
 
-    @Option(names = "--flood-threads", defaultValue = "2", description = "Flood: selector loops connecting from 127.0.0.2 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--flooder", defaultValue = "native", description = "Flood: native (a small C program built with cc at first use;"
+            + " the JVM flood where there is no cc) or java (default ${DEFAULT-VALUE}).")
+    String flooder;
+
+    @Option(names = "--flood-threads", defaultValue = "2", description = "Java flood: selector loops connecting from 127.0.0.2 (default ${DEFAULT-VALUE}).")
     int floodThreads;
 
-    @Option(names = "--flood-inflight", defaultValue = "4000", description = "Flood: open sockets per loop at most, the descriptor budget;"
+    @Option(names = "--flood-inflight", defaultValue = "4000", description = "Java flood: open sockets per loop at most, the descriptor budget;"
             + " capped to fit ulimit -n (default ${DEFAULT-VALUE}).")
     int floodInflight;
 
-    @Option(names = "--flood-hold-ms", defaultValue = "400", description = "Flood: a connection the node has not closed by then is reset"
+    @Option(names = "--flood-hold-ms", defaultValue = "1000", description = "Flood: a connection the node has not closed by then is reset"
             + " by the flooder (default ${DEFAULT-VALUE}).")
     long floodHoldMs;
 
@@ -122,14 +126,18 @@ public final class Bench implements Callable<Integer> {
         }
         if (what.equals("source") || what.equals("guess") || what.equals("flood")) {
             if (floodRate <= 0 || floodThreads < 1 || floodInflight < 1 || floodHoldMs < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--flood-rate, --flood-threads, --flood-inflight and --flood-hold-ms must be positive");
+                System.err.println("snow-bench: --flood-rate, --flood-threads, --flood-inflight and --flood-hold-ms must be positive");
+                return 2;
+            }
+            if (!flooder.equals("native") && !flooder.equals("java")) {
+                System.err.println("snow-bench: --flooder must be native or java, was " + flooder);
+                return 2;
             }
             SourceBench sb = new SourceBench(new SourceBench.Options(Duration.ofSeconds(sourceWarmUp),
                     Duration.ofSeconds(sourceWindow), TlsProvider.parse(sourceTls), nodeJvm), out);
             List<SourceBench.GuessRow> guesses = what.equals("flood") ? List.of() : sb.guessing();
             FloodBench.Options fo = new FloodBench.Options(Duration.ofSeconds(sourceWarmUp), Duration.ofSeconds(sourceWindow),
-                    TlsProvider.parse(sourceTls), goodClients, floodRate, floodThreads,
+                    TlsProvider.parse(sourceTls), goodClients, floodRate, flooder, floodThreads,
                     Descriptors.floodBudget(floodThreads, floodInflight, out), floodHoldMs, nodeJvm);
             List<FloodBench.Row> floods = what.equals("guess") ? List.of() : new FloodBench(fo, out).run();
             out.println();

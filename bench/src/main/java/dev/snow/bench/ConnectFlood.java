@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * flooder at the hold limit, {@link #errors} connects refused or failed, {@link #starved} offers
  * due but not made because the loop was at its descriptor budget.
  */
-final class ConnectFlood implements AutoCloseable {
+final class ConnectFlood implements Flood {
     private final InetSocketAddress source;
     private final InetSocketAddress target;
     private final double ratePerThread;
@@ -61,8 +61,24 @@ final class ConnectFlood implements AutoCloseable {
         }
     }
 
-    void start() {
+    @Override
+    public String kind() {
+        return "java (" + threads.size() + " NIO selector loops)";
+    }
+
+    @Override
+    public void start() {
         threads.forEach(Thread::start);
+    }
+
+    @Override
+    public Counters counters() {
+        return new Counters(offered.get(), connected.get(), closedByNode.get(), abandoned.get(), errors.get(), starved.get());
+    }
+
+    @Override
+    public long openSockets() {
+        return open.get();
     }
 
     /** One socket's state: when it was opened, so the hold limit can reset it. */

@@ -32,15 +32,16 @@ final class FloodBench {
     /** Node fds that may differ after a run without counting as a leak (the JVM's own files come and go). */
     static final long FD_SLACK = 4;
 
-    record Options(Duration warmUp, Duration window, TlsProvider tls, int goodClients, double floodRate, int floodThreads,
-                   int floodInflight, long holdMillis, List<String> nodeJvmArgs) {
+    /** {@code flooder}: "native" (C, the default; the JVM flood where no cc builds it) or "java". */
+    record Options(Duration warmUp, Duration window, TlsProvider tls, int goodClients, double floodRate, String flooder,
+                   int floodThreads, int floodInflight, long holdMillis, List<String> nodeJvmArgs) {
     }
 
     /** One run; flood figures are per second of the measurement window, NaN without a flood. */
     record Row(String label, boolean flooded, long good, long goodFailed, Percentiles latency, double offered,
                double connected, double closedByNode, double abandoned, double errors, double starved,
                double nodeEvictions, double nodeCpuPercent, long leakedFlood, long nodeFdsBefore, long nodeFdsAfter,
-               Map<String, Long> reasons) {
+               Map<String, Long> reasons, String flooder) {
         double share() {
             return good + goodFailed == 0 ? Double.NaN : 100.0 * good / (good + goodFailed);
         }
@@ -63,9 +64,8 @@ final class FloodBench {
     }
 
     private Row run(String label, boolean flooded, int perSource) throws Exception {
-        out.println("[flood] " + label + (flooded ? String.format("; %,.0f connects/s offered from %s (%d loops, %d sockets each at most,"
-                + " reset after %d ms)", o.floodRate(), ATTACKER, o.floodThreads(), o.floodInflight(), o.holdMillis()) : "")
-                + "; " + o.goodClients() + " good client nodes from " + GOOD_SOURCE);
+        out.println("[flood] " + label + (flooded ? String.format("; %,.0f connects/s offered from %s (reset after %d ms)",
+                o.floodRate(), ATTACKER, o.holdMillis()) : "") + "; " + o.goodClients() + " good client nodes from " + GOOD_SOURCE);
         try (ChildNode server = new ChildNode(o.nodeJvmArgs(), o.tls(), 60_000, 15_000, 64,
                 List.of(Integer.toString(perSource), "0"));
              TransportResources res = TransportResources.create(o.tls(), 1, 0)) {
@@ -74,17 +74,17 @@ final class FloodBench {
             List<SnowNode> nodes = new ArrayList<>();
             Recorder good = new Recorder();
             Map<String, Long> reasons = new ConcurrentSkipListMap<>();
-            ConnectFlood flood = flooded ? new ConnectFlood(ATTACKER, server.address, o.floodRate(), o.floodThreads(),
-                    o.floodInflight(), o.holdMillis()) : null;
+            Flood flood = flooded ? flood(server) : null;
             try {
                 for (int i = 0; i < o.goodClients(); i++) {
                     loopers.add(startLooper("good" + i, server, res, good, nodes, reasons));
                 }
                 if (flood != null) {
                     flood.start();
+                    out.println("[flood]   flooder: " + flood.kind());
                 }
                 Thread.sleep(o.warmUp().toMillis());
-                long[] f0 = counters(flood);
+                Flood.Counters f0 = flood == null ? Flood.Counters.ZERO : flood.counters();
                 Map<String, Long> s0 = server.quickStats();
                 long t0 = System.nanoTime();
                 reasons.clear();
@@ -92,7 +92,7 @@ final class FloodBench {
                 Thread.sleep(o.window().toMillis());
                 good.stop();
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                long[] f1 = counters(flood);
+                Flood.Counters f1 = flood == null ? Flood.Counters.ZERO : flood.counters();
                 Map<String, Long> s1 = server.quickStats();
                 double nodeSeconds = (s1.get("wall_ns") - s0.get("wall_ns")) / 1e9;
                 loopers.forEach(Looper::stop);
@@ -100,18 +100,18 @@ final class FloodBench {
                 long leaked = 0;
                 if (flood != null) {
                     flood.close();
-                    leaked = flood.open.get();
+                    leaked = flood.openSockets();
                 }
                 long fdsAfter = settledFds(server, fdsBefore);
-                double[] rate = new double[f0.length];
-                for (int i = 0; i < f0.length; i++) {
-                    rate[i] = flood == null ? Double.NaN : (f1[i] - f0[i]) / seconds;
+                double[] rate = f1.ratesSince(f0, seconds);
+                if (flood == null) {
+                    java.util.Arrays.fill(rate, Double.NaN);
                 }
                 long evictions = (s1.get("lim2") - s0.get("lim2")) + (s1.get("lim5") - s0.get("lim5"));
                 Row row = new Row(label, flooded, good.completed.get(), good.failed.get(), Percentiles.of(good.samples()),
                         rate[0], rate[1], rate[2], rate[3], rate[4], rate[5], evictions / nodeSeconds,
                         100.0 * (s1.get("cpu_ns") - s0.get("cpu_ns")) / (s1.get("wall_ns") - s0.get("wall_ns")),
-                        leaked, fdsBefore, fdsAfter, Map.copyOf(reasons));
+                        leaked, fdsBefore, fdsAfter, Map.copyOf(reasons), flood == null ? "-" : flood.kind());
                 out.printf("[flood]   good setups %d ok / %d attempted (%.1f %%), %s; failures by reason: %s%n", row.good(),
                         row.good() + row.goodFailed(), row.share(), row.latency(), row.reasons());
                 if (flooded) {
@@ -134,12 +134,16 @@ final class FloodBench {
         }
     }
 
-    private static long[] counters(ConnectFlood f) {
-        if (f == null) {
-            return new long[6];
+    private Flood flood(ChildNode server) {
+        if (o.flooder().equals("native")) {
+            // its own process, so its own descriptor limit: all of it but a reserve
+            long max = Descriptors.maxOpen() > 0 ? Descriptors.maxOpen() - Descriptors.RESERVE : 16_000;
+            Flood f = NativeFlood.create(ATTACKER, server.address, o.floodRate(), max, o.holdMillis(), out);
+            if (f != null) {
+                return f;
+            }
         }
-        return new long[] {f.offered.get(), f.connected.get(), f.closedByNode.get(), f.abandoned.get(), f.errors.get(),
-            f.starved.get()};
+        return new ConnectFlood(ATTACKER, server.address, o.floodRate(), o.floodThreads(), o.floodInflight(), o.holdMillis());
     }
 
     /**
@@ -178,7 +182,7 @@ final class FloodBench {
         }
         Row base = rows.get(0);
         out.println();
-        out.printf("| real flood from %s (%,.0f connects/s offered), %d good client nodes from %s, %d s window | good ok / attempted"
+        out.printf("| real flood from %s (%,.0f connects/s asked), %d good client nodes from %s, %d s window | good ok / attempted"
                 + " | good share | p50 ms | p99 ms | p50 vs baseline | p99 vs baseline | offered connects/s | TCP connects/s"
                 + " | node closed/s | node CPU | leaks |%n", ATTACKER, o.floodRate(), o.goodClients(), GOOD_SOURCE,
                 o.window().toSeconds());
