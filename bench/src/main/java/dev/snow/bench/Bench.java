@@ -81,14 +81,14 @@ public final class Bench implements Callable<Integer> {
             + " the JVM flood where there is no cc) or java (default ${DEFAULT-VALUE}).")
     String flooder;
 
-    @Option(names = "--flood-threads", defaultValue = "2", description = "Java flood: selector loops connecting from 127.0.0.2 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--flood-threads", defaultValue = "2", description = "Flood: selector loops (java) or processes (native) connecting from 127.0.0.2, the rate split between them (default ${DEFAULT-VALUE}).")
     int floodThreads;
 
     @Option(names = "--flood-inflight", defaultValue = "4000", description = "Java flood: open sockets per loop at most, the descriptor budget;"
             + " capped to fit ulimit -n (default ${DEFAULT-VALUE}).")
     int floodInflight;
 
-    @Option(names = "--flood-hold-ms", defaultValue = "1000", description = "Flood: a connection the node has not closed by then is reset"
+    @Option(names = "--flood-hold-ms", defaultValue = "400", description = "Flood: a connection the node has not closed by then is reset"
             + " by the flooder (default ${DEFAULT-VALUE}).")
     long floodHoldMs;
 

@@ -21,6 +21,58 @@ interface Flood extends AutoCloseable {
     @Override
     void close() throws Exception;
 
+    /** Several floods from the same source as one: counters summed, closed together. */
+    static Flood all(java.util.List<Flood> parts) {
+        return new Flood() {
+            @Override
+            public String kind() {
+                return parts.size() + " x " + parts.get(0).kind();
+            }
+
+            @Override
+            public void start() throws Exception {
+                for (Flood f : parts) {
+                    f.start();
+                }
+            }
+
+            @Override
+            public Counters counters() throws Exception {
+                Counters sum = Counters.ZERO;
+                for (Flood f : parts) {
+                    Counters c = f.counters();
+                    sum = new Counters(sum.offered + c.offered, sum.connected + c.connected, sum.closedByNode + c.closedByNode,
+                            sum.abandoned + c.abandoned, sum.errors + c.errors, sum.starved + c.starved);
+                }
+                return sum;
+            }
+
+            @Override
+            public long openSockets() throws Exception {
+                long open = 0;
+                for (Flood f : parts) {
+                    open += f.openSockets();
+                }
+                return open;
+            }
+
+            @Override
+            public void close() throws Exception {
+                Exception first = null;
+                for (Flood f : parts) {
+                    try {
+                        f.close();
+                    } catch (Exception e) {
+                        first = first == null ? e : first;
+                    }
+                }
+                if (first != null) {
+                    throw first;
+                }
+            }
+        };
+    }
+
     /**
      * connect() calls made; three-way handshakes completed; connections the node closed; reset
      * by the flooder at the hold limit; connects that failed; offers due but not made (the

@@ -137,10 +137,18 @@ final class FloodBench {
     private Flood flood(ChildNode server) {
         if (o.flooder().equals("native")) {
             // its own process, so its own descriptor limit: all of it but a reserve
+            // --flood-threads processes, each its own loop and descriptor limit, the rate split between them
             long max = Descriptors.maxOpen() > 0 ? Descriptors.maxOpen() - Descriptors.RESERVE : 16_000;
-            Flood f = NativeFlood.create(ATTACKER, server.address, o.floodRate(), max, o.holdMillis(), out);
-            if (f != null) {
-                return f;
+            List<Flood> parts = new ArrayList<>();
+            for (int i = 0; i < o.floodThreads(); i++) {
+                Flood f = NativeFlood.create(ATTACKER, server.address, o.floodRate() / o.floodThreads(), max, o.holdMillis(), out);
+                if (f == null) {
+                    break;
+                }
+                parts.add(f);
+            }
+            if (parts.size() == o.floodThreads()) {
+                return parts.size() == 1 ? parts.get(0) : Flood.all(parts);
             }
         }
         return new ConnectFlood(ATTACKER, server.address, o.floodRate(), o.floodThreads(), o.floodInflight(), o.holdMillis());
