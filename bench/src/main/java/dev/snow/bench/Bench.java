@@ -71,10 +71,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--source-tls", defaultValue = "openssl", description = "Source bench: TLS provider (default ${DEFAULT-VALUE}).")
     String sourceTls;
 
-    @Option(names = "--good-clients", defaultValue = "4", description = "Flood: good client nodes on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--good-clients", defaultValue = "8", description = "Flood: good client nodes on 127.0.0.1 (default ${DEFAULT-VALUE}).")
     int goodClients;
 
-    @Option(names = "--flood-rate", defaultValue = "15000", description = "Flood: plain TCP connects/s offered from 127.0.0.2 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--flood-rate", defaultValue = "16000", description = "Flood: plain TCP connects/s asked of the flooder from 127.0.0.2;"
+            + " a little over the 15,000 of issue 14, so that 15,000 are offered where the machine allows (default ${DEFAULT-VALUE}).")
     double floodRate;
 
     @Option(names = "--flooder", defaultValue = "native", description = "Flood: native (a small C program built with cc at first use;"

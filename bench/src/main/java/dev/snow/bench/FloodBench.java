@@ -123,6 +123,9 @@ final class FloodBench {
                 }
                 out.printf("[flood]   node CPU %.0f %% of one core; node fds %d before, %d after; flood sockets left open %d%n",
                         row.nodeCpuPercent(), fdsBefore, fdsAfter, leaked);
+                if (flooded) {
+                    why(row).forEach(line -> out.println("[flood]   " + line));
+                }
                 return row;
             } finally {
                 loopers.forEach(Looper::stop);
@@ -132,6 +135,26 @@ final class FloodBench {
                 }
             }
         }
+    }
+
+    /** Why the flood fell short of what was asked, in the bench's own words (empty when it did not). */
+    List<String> why(Row r) {
+        List<String> lines = new ArrayList<>();
+        if (r.offered() < 0.95 * o.floodRate()) {
+            String reason = r.starved() > 0.05 * o.floodRate() ? "the descriptor budget was full (raise ulimit -n or lower --flood-hold-ms)"
+                    : r.errors() > 0.05 * o.floodRate() ? "connects failed at once (ports or descriptors exhausted)"
+                    : "the flooder got too little CPU (load average " + Machine.loadAverage() + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores; alone, the native flooder offers 15,000/s"
+                    + " with about a third of one core)";
+            lines.add(String.format("SHORT: offered %,.0f of the %,.0f connects/s asked: %s", r.offered(), o.floodRate(), reason));
+        }
+        if (r.connected() < 0.95 * r.offered()) {
+            lines.add(String.format("only %,.0f of %,.0f connects/s completed the TCP handshake: the node took %,.0f/s, its accept"
+                    + " queue (SO_BACKLOG 1024) stayed full, and the kernel dropped the other SYNs, good clients' too (they retry"
+                    + " after 1 s, 3 s: the good latency); per-source limits act after accept and cannot help there",
+                    r.connected(), r.offered(), r.nodeEvictions()));
+        }
+        return lines;
     }
 
     private Flood flood(ChildNode server) {
