@@ -82,7 +82,7 @@ public final class Bench implements Callable<Integer> {
             + " the JVM flood where there is no cc) or java (default ${DEFAULT-VALUE}).")
     String flooder;
 
-    @Option(names = "--flood-threads", defaultValue = "2", description = "Flood: selector loops (java) or processes (native) connecting from 127.0.0.2, the rate split between them (default ${DEFAULT-VALUE}).")
+    @Option(names = "--flood-threads", defaultValue = "3", description = "Flood: selector loops (java) or processes (native) connecting from 127.0.0.2, the rate split between them (default ${DEFAULT-VALUE}).")
     int floodThreads;
 
     @Option(names = "--flood-inflight", defaultValue = "4000", description = "Java flood: open sockets per loop at most, the descriptor budget;"
