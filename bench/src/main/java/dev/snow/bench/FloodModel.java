@@ -18,7 +18,7 @@ import java.util.PriorityQueue;
  * {@code 1/rate} s, while {@code GOOD} good nodes from another source each loop: handshake
  * ({@code tls} ns of TLS, then {@code hop} ns per message), disconnect, again. It shows what
  * the policy does at connect rates this shared machine cannot produce for real; the real node's
- * figures are {@link SourceBench#flood()}'s.
+ * figures are {@link FloodBench}'s.
  */
 final class FloodModel {
     static final int GOOD = 4;

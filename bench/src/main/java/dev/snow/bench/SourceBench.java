@@ -1,8 +1,6 @@
 package dev.snow.bench;
 
 import dev.snow.ref.node.NodeConfig;
-import dev.snow.ref.node.NodeEvent;
-import dev.snow.ref.transport.NodeListener;
 import dev.snow.ref.transport.NodeSettings;
 import dev.snow.ref.transport.SnowNode;
 import dev.snow.ref.transport.TlsProvider;
@@ -19,26 +17,15 @@ import java.util.Map;
  * <ul>
  *   <li>guessing (LIM-6): 1 and 4 client nodes with a wrong cookie redial as fast as they can;
  *       guesses/s = cookie proofs the node checked (cookie_mismatch) per second;</li>
- *   <li>eviction (LIM-5): {@link ConnectFlood} from 127.0.0.2 while good client nodes on
- *       127.0.0.1 set up sessions in a loop; the share of good setups that succeed, and the
- *       connects/s the flood reached.</li>
+ *   <li>eviction (LIM-5): the real flood is {@link FloodBench}'s; {@link #model()} runs the same
+ *       attack on the sans-IO cores in virtual time, at rates beyond what this machine offers.</li>
  * </ul>
  */
 final class SourceBench {
-    static final String ATTACKER = "127.0.0.2";
-
-    record Options(Duration warmUp, Duration window, TlsProvider tls, int goodClients, int floodThreads,
-                   int floodInflight, List<String> nodeJvmArgs) {
+    record Options(Duration warmUp, Duration window, TlsProvider tls, List<String> nodeJvmArgs) {
     }
 
     record GuessRow(String throttle, int clients, double guessesPerSecond, double refusedPerSecond) {
-    }
-
-    record FloodRow(String limit, long good, long goodFailed, double floodConnectsPerSecond, double nodeEvictionsPerSecond,
-                    long floodErrors) {
-        double share() {
-            return good + goodFailed == 0 ? Double.NaN : 100.0 * good / (good + goodFailed);
-        }
     }
 
     private final Options o;
@@ -85,53 +72,6 @@ final class SourceBench {
         }
     }
 
-    List<FloodRow> flood() throws Exception {
-        List<FloodRow> rows = new ArrayList<>();
-        rows.add(flood(0));
-        rows.add(flood(NodeConfig.DEFAULT_MAX_PENDING_PER_SOURCE));
-        return rows;
-    }
-
-    private FloodRow flood(int perSource) throws Exception {
-        String label = perSource == 0 ? "LIM-2 only (per-source off)" : "LIM-5, " + perSource + " per source";
-        out.println("[source] eviction flood from " + ATTACKER + ", " + label + "; " + o.goodClients()
-                + " good client nodes on 127.0.0.1");
-        try (ChildNode server = new ChildNode(o.nodeJvmArgs(), o.tls(), 60_000, 15_000, 64,
-                List.of(Integer.toString(perSource), "0"));
-             TransportResources res = TransportResources.create(o.tls(), 1, 0)) {
-            List<Looper> loopers = new ArrayList<>();
-            List<SnowNode> nodes = new ArrayList<>();
-            Recorder good = new Recorder();
-            Map<String, Long> reasons = new java.util.concurrent.ConcurrentSkipListMap<>();
-            for (int i = 0; i < o.goodClients(); i++) {
-                loopers.add(startLooper("good" + i, BenchNode.COOKIE, server, res, good, nodes, reasons));
-            }
-            try (ConnectFlood flood = new ConnectFlood(ATTACKER, server.address, o.floodThreads(), o.floodInflight())) {
-                flood.start();
-                Thread.sleep(o.warmUp().toMillis());
-                long c0 = flood.connects.get();
-                long t0 = System.nanoTime();
-                Map<String, Long> s0 = server.quickStats();
-                good.start();
-                Thread.sleep(o.window().toMillis());
-                good.stop();
-                Map<String, Long> s1 = server.quickStats();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                long connects = flood.connects.get() - c0;
-                long evictions = (s1.get("lim2") - s0.get("lim2")) + (s1.get("lim5") - s0.get("lim5"));
-                double nodeSeconds = (s1.get("wall_ns") - s0.get("wall_ns")) / 1e9;
-                stop(loopers, nodes);
-                FloodRow row = new FloodRow(label, good.completed.get(), good.failed.get(), connects / seconds,
-                        evictions / nodeSeconds, flood.errors.get());
-                out.printf("[source]   good setups %d ok / %d failed (%.1f %%; failures by reason, whole run: %s), flood %.0f connects/s,"
-                        + " node evicted %.0f/s (LIM-2 %d, LIM-5 %d), flood connect errors %d%n", row.good(), row.goodFailed(),
-                        row.share(), reasons, row.floodConnectsPerSecond(), row.nodeEvictionsPerSecond(),
-                        s1.get("lim2") - s0.get("lim2"), s1.get("lim5") - s0.get("lim5"), row.floodErrors());
-                return row;
-            }
-        }
-    }
-
     /**
      * {@link FloodModel} at 15,000 and 50,000 connects/s, LIM-5 off and on: 5 ms TLS and 1 ms per
      * message (a 9 ms setup, about what this shared machine's node takes under load).
@@ -151,21 +91,9 @@ final class SourceBench {
 
     private static Looper startLooper(String alive, String cookie, ChildNode server, TransportResources res,
                                       Recorder recorder, List<SnowNode> nodes) throws Exception {
-        return startLooper(alive, cookie, server, res, recorder, nodes, null);
-    }
-
-    /** With {@code reasons}: the client's handshake_failed reasons are tallied there. */
-    private static Looper startLooper(String alive, String cookie, ChildNode server, TransportResources res,
-                                      Recorder recorder, List<SnowNode> nodes, Map<String, Long> reasons) throws Exception {
         Looper looper = new Looper(BenchNode.NAME, server.address, recorder);
         NodeConfig config = NodeConfig.builder(alive + "@127.0.0.1", cookie).creation(1).build();
-        NodeListener listener = reasons == null ? looper : (event, remote) -> {
-            if (event instanceof NodeEvent.HandshakeFailed f) {
-                reasons.merge(f.reason().wireName(), 1L, Long::sum);
-            }
-            looper.onEvent(event, remote);
-        };
-        SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(res.tls().provider()), res, listener);
+        SnowNode node = SnowNode.start(NodeSettings.of(config).dialOnly().withTls(res.tls().provider()), res, looper);
         nodes.add(node);
         looper.start(node);
         return looper;
@@ -189,7 +117,7 @@ final class SourceBench {
         }
     }
 
-    static void print(PrintStream out, List<GuessRow> guesses, List<FloodRow> floods, Duration window) {
+    static void print(PrintStream out, List<GuessRow> guesses, Duration window) {
         out.println();
         if (!guesses.isEmpty()) {
             double base1 = guesses.stream().filter(r -> r.clients() == 1).findFirst().map(GuessRow::guessesPerSecond).orElse(1.0);
@@ -200,14 +128,6 @@ final class SourceBench {
                         r.guessesPerSecond() / base1, r.refusedPerSecond());
             }
             out.println();
-        }
-        if (!floods.isEmpty()) {
-            out.println("| plain-TCP flood from " + ATTACKER + " vs good setups from 127.0.0.1 | good setups ok / failed | good share | flood connects/s | node evictions/s | flood connect errors |");
-            out.println("|---|---|---|---|---|---|");
-            for (FloodRow r : floods) {
-                out.printf("| %s | %d / %d | %.1f %% | %.0f | %.0f | %d |%n", r.limit(), r.good(), r.goodFailed(), r.share(),
-                        r.floodConnectsPerSecond(), r.nodeEvictionsPerSecond(), r.floodErrors());
-            }
         }
     }
 }
