@@ -36,7 +36,7 @@ final class RustChildNode implements ServerUnderTest {
         expect(out.readLine(), "\"event\":\"ready\"");
         in.println("{\"id\":1,\"cmd\":\"start\",\"name\":\"" + BenchNode.NAME + "\",\"cookie\":\"" + BenchNode.COOKIE
                 + "\",\"host\":\"127.0.0.1\",\"port\":0,\"creation\":1,\"max_pending_handshakes\":" + maxPending
-                + ",\"profile\":\"" + profile + "\"}");
+                + ",\"max_pending_per_source\":0,\"profile\":\"" + profile + "\"}");
         String reply = expect(out.readLine(), "\"reply\":\"start\"");
         Matcher m = PORT.matcher(reply);
         if (!m.find()) {
