@@ -4,40 +4,21 @@
 //! a certificate whose key it does not hold (a replayed honest certificate) fails TLS.
 
 use std::net::{TcpListener, TcpStream};
-use std::sync::mpsc::{channel, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::Receiver;
+use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
 use crate::names::Address;
-use crate::node::{Config, Direction, Event, Node};
+use crate::node::{Direction, Event, Node};
 use crate::profile::Profile;
 
 fn node(name: &str, cookie: &str, profile: Profile) -> (Arc<Node>, Receiver<Event>) {
-    let (tx, rx) = channel();
-    let tx = Mutex::new(tx);
-    let cfg = Config {
-        name: name.into(),
-        cookie: cookie.as_bytes().to_vec(),
-        listen: Address { host: "127.0.0.1".into(), port: 0 },
-        creation: 9,
-        heartbeat_interval: Duration::from_secs(60),
-        heartbeat_timeout: Duration::from_secs(15),
-        handshake_timeout: Duration::from_secs(5),
-        max_node_id: 4,
-        max_pending_handshakes: 8,
-        max_pending_per_source: 16,
-        profile,
-    };
-    let n = Node::start(cfg, Box::new(move |e| {
-        let _ = tx.lock().unwrap().send(e.clone());
-    }))
-    .unwrap();
-    (n, rx)
+    crate::test_nodes::start(name, cookie, 9, profile)
 }
 
 fn next(rx: &Receiver<Event>) -> Event {
-    rx.recv_timeout(Duration::from_secs(10)).expect("an event within 10 s")
+    crate::test_nodes::next(rx)
 }
 
 fn here(n: &Node) -> Option<Address> {

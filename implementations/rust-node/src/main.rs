@@ -19,6 +19,8 @@ mod wire;
 
 #[cfg(test)]
 mod hardened_node_tests;
+#[cfg(test)]
+mod test_nodes;
 
 use std::sync::Arc;
 use std::time::Duration;

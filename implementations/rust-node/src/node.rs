@@ -719,30 +719,14 @@ fn dial(addr: &Address, deadline: Instant) -> Result<TcpStream, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::mpsc::{channel, Receiver};
+    use std::sync::mpsc::Receiver;
 
     fn node(name: &str, cookie: &str) -> (Arc<Node>, Receiver<Event>) {
-        let (tx, rx) = channel();
-        let tx = Mutex::new(tx);
-        let cfg = Config {
-            name: name.into(),
-            cookie: cookie.as_bytes().to_vec(),
-            listen: Address { host: "127.0.0.1".into(), port: 0 },
-            creation: 7,
-            heartbeat_interval: Duration::from_secs(60),
-            heartbeat_timeout: Duration::from_secs(15),
-            handshake_timeout: Duration::from_secs(5),
-            max_node_id: 4,
-            max_pending_handshakes: 8,
-            max_pending_per_source: 16,
-            profile: Profile::Base,
-        };
-        let n = Node::start(cfg, Box::new(move |e| { let _ = tx.lock().unwrap().send(e.clone()); })).unwrap();
-        (n, rx)
+        crate::test_nodes::start(name, cookie, 7, Profile::Base)
     }
 
     fn next(rx: &Receiver<Event>) -> Event {
-        rx.recv_timeout(Duration::from_secs(10)).expect("an event within 10 s")
+        crate::test_nodes::next(rx)
     }
 
     fn here(n: &Node) -> Option<Address> {

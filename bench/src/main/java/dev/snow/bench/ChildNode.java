@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,12 +83,7 @@ final class ChildNode implements ServerUnderTest {
         if (line == null || !line.startsWith("stats ")) {
             throw new IOException("no stats from the node under test: " + line);
         }
-        Map<String, Long> m = new HashMap<>();
-        for (String kv : line.substring(6).split(" ")) {
-            int eq = kv.indexOf('=');
-            m.put(kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
-        }
-        return m;
+        return StatsLine.parse(line);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -109,12 +108,7 @@ final class NativeFlood implements Flood {
         if (line == null || !line.startsWith("stats ")) {
             throw new IOException("snow-flood answered " + line + " (exit " + (process.isAlive() ? "-" : process.exitValue()) + ")");
         }
-        Map<String, Long> m = new HashMap<>();
-        for (String kv : line.substring(6).split(" ")) {
-            int eq = kv.indexOf('=');
-            m.put(kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
-        }
-        return m;
+        return StatsLine.parse(line);
     }
 
     /** Stops the flood: every socket reset; {@link #openSockets()} then tells what the program still held (0). */

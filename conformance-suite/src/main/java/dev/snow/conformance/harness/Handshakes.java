@@ -98,7 +98,8 @@ public final class Handshakes {
 
     /**
      * The IUT's first frame as initiator, which must be NAME (HS-1): another frame first fails as
-     * HS-1; nothing at all, or a close, fails as before (its cause may be another rule's).
+     * HS-1, a malformed frame as FRAME-1; nothing at all, or a close, fails as before (its cause
+     * may be another rule's).
      */
     public static dev.snow.conformance.peer.Incoming.Frame expectNameFrame(PeerConnection c, Iut iut) {
         dev.snow.conformance.peer.Incoming i = c.next(iut.timeouts().event());
@@ -108,6 +109,10 @@ public final class Handshakes {
         }
         if (i instanceof dev.snow.conformance.peer.Incoming.Frame f) {
             return f;
+        }
+        if (i instanceof dev.snow.conformance.peer.Incoming.Malformed) {
+            // the IUT's own frame breaks the layout every frame must follow (precise attribution)
+            throw new AssertionError("FRAME-1: the tester expected NAME from the IUT but it sent a malformed frame: " + i);
         }
         throw new AssertionError(i == null ? "the IUT sent no NAME within " + iut.timeouts().event().toMillis() + " ms"
                 : "the tester expected NAME from the IUT but got " + i);
